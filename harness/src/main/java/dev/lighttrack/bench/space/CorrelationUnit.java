@@ -21,6 +21,6 @@ public record CorrelationUnit(String name, TensorShape input, TensorShape templa
 
     @Override
     public Cost cost() {
-        return new Cost(0, 0, 0, (long) kernels() * input.channels() * input.height() * input.width(), 0);
+        return Cost.correlation((long) kernels() * input.channels() * input.height() * input.width());
     }
 }

@@ -18,7 +18,7 @@ class CostModelTest {
     @Test
     void mobileComponentsMatchReference() {
         Cost c = mobile.cost();
-        assertEquals(510.6e6, c.convMacs(), 0.05e6, "conv MACs");
+        assertEquals(510.6e6, c.thopConvMacs(), 0.05e6, "conv MACs");
         assertEquals(15.7e6, c.bnMacs(), 0.05e6, "BN MACs");
         assertEquals(2.5e6, c.poolMacs(), 0.05e6, "pool MACs");
         assertEquals(1.57e6, c.correlationMacs(), 0.005e6, "correlation matmul MACs");
