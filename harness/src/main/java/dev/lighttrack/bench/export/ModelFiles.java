@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes models atomically: a temporary file in the target folder, then a rename, so no half model is left. */
 public final class ModelFiles {
@@ -23,6 +24,12 @@ public final class ModelFiles {
         Path tmp = null;
         try {
             tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+            try {
+                // createTempFile makes the file private; a model is an ordinary shared artefact.
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: keep the default permissions
+            }
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 model.writeTo(out);
             }

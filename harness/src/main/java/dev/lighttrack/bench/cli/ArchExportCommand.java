@@ -1,0 +1,53 @@
+package dev.lighttrack.bench.cli;
+
+import dev.lighttrack.bench.export.ModelFiles;
+import dev.lighttrack.bench.export.OnnxExporter;
+import dev.lighttrack.bench.space.ArchPresets;
+import dev.lighttrack.bench.space.Architecture;
+import dev.lighttrack.bench.space.Subnet;
+import dev.lighttrack.bench.space.SubnetBuilder;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench arch export}. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Export a subnet as an ONNX model (opset 13, BN folded, seeded random weights).")
+final class ArchExportCommand implements Callable<Integer> {
+    enum Part { search, template }
+
+    @Option(names = "--arch", required = true, paramLabel = "ARCH", description = "Arch string or preset name.")
+    String arch;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.onnx", description = "Where to write the model.")
+    Path out;
+
+    @Option(names = "--part", defaultValue = "search", paramLabel = "PART",
+            description = "search (per-frame model: input 'search', outputs 'cls' and 'reg'; template features are a"
+                    + " constant) or template (the template branch). Default ${DEFAULT-VALUE}.")
+    Part part;
+
+    @Option(names = "--search-size", defaultValue = "256", paramLabel = "N", description = "Search size (default ${DEFAULT-VALUE}).")
+    int searchSize;
+
+    @Option(names = "--template-size", defaultValue = "128", paramLabel = "N", description = "Template size (default ${DEFAULT-VALUE}).")
+    int templateSize;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Weight seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+        if (!out.getFileName().toString().endsWith(".onnx")) {
+            throw new UserError("--out " + out + " should name a .onnx file");
+        }
+        Architecture a = ArchPresets.resolve(arch);
+        Subnet subnet = part == Part.search ? SubnetBuilder.search(a, searchSize, templateSize)
+                : SubnetBuilder.template(a, templateSize);
+        ModelFiles.write(OnnxExporter.export(subnet, seed), out);
+        System.err.printf("wrote %s (%s part, %s MACs, %s params)%n", out, part,
+                ArchReport.mega(subnet.cost().macs()), ArchReport.mega(subnet.cost().params()));
+        return 0;
+    }
+}

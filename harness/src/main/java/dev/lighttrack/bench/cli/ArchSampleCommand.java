@@ -1,0 +1,78 @@
+package dev.lighttrack.bench.cli;
+
+import dev.lighttrack.bench.space.ArchSampler;
+import dev.lighttrack.bench.space.ArchStringCodec;
+import dev.lighttrack.bench.space.Architecture;
+import dev.lighttrack.bench.space.SubnetBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench arch sample}. */
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = "Seeded uniform samples of the space, optionally under a MACs limit.")
+final class ArchSampleCommand implements Callable<Integer> {
+    /** Rejection sampling gives up after this many draws per requested arch. */
+    private static final int MAX_DRAWS_PER_ARCH = 10_000;
+
+    @Option(names = "--count", defaultValue = "10", paramLabel = "N", description = "How many (default ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--max-macs", paramLabel = "M",
+            description = "Keep only archs with at most M MACs per frame (e.g. 600M, 6e8, 600000000).")
+    String maxMacs;
+
+    @Option(names = "--budget", defaultValue = "470", paramLabel = "B",
+            description = "Backbone budget: 470 (LightTrack-Mobile space, 20 backbone digits) or 600 (22 digits).")
+    int budget;
+
+    @Option(names = "--search-size", defaultValue = "256", paramLabel = "N", description = "Search size for MACs.")
+    int searchSize;
+
+    @Option(names = "--json", description = "Print a JSON array of {arch, macs, params}.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (count < 1) {
+            throw new UserError("--count must be at least 1, got " + count);
+        }
+        long limit = maxMacs == null ? Long.MAX_VALUE : MacsValue.parse("--max-macs", maxMacs);
+        ArchSampler sampler = new ArchSampler(SpaceOption.forBudget(budget));
+        Random rng = new Random(seed);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        long draws = 0;
+        while (rows.size() < count) {
+            if (++draws > (long) MAX_DRAWS_PER_ARCH * count) {
+                throw new UserError("found only " + rows.size() + " of " + count + " archs under " + maxMacs
+                        + " MACs in " + (draws - 1) + " draws; raise --max-macs");
+            }
+            Architecture a = sampler.sample(rng);
+            var cost = SubnetBuilder.search(a, searchSize, SubnetBuilder.DEFAULT_TEMPLATE_SIZE).cost();
+            if (cost.macs() <= limit) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("arch", ArchStringCodec.format(a));
+                row.put("macs", cost.macs());
+                row.put("params", cost.params());
+                rows.add(row);
+            }
+        }
+        if (json) {
+            System.out.println(Json.write(rows));
+        } else {
+            for (Map<String, Object> r : rows) {
+                System.out.printf("%s  %s MACs  %s params%n", r.get("arch"), ArchReport.mega((Long) r.get("macs")),
+                        ArchReport.mega((Long) r.get("params")));
+            }
+        }
+        return 0;
+    }
+}
