@@ -1,0 +1,92 @@
+package dev.lighttrack.bench.stats;
+
+import java.util.Arrays;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Collects raw per-inference samples (ns) into an HdrHistogram in microseconds with 3 significant digits,
+ * and keeps the raw samples for exact mean, standard deviation and median absolute deviation.
+ */
+public final class LatencyHistogram {
+    /** One hour in microseconds: longer inferences are a broken run, not a measurement. */
+    static final long HIGHEST_TRACKABLE_US = 3_600_000_000L;
+    static final int SIGNIFICANT_DIGITS = 3;
+
+    private final Histogram histogram = new Histogram(1, HIGHEST_TRACKABLE_US, SIGNIFICANT_DIGITS);
+    private long[] samplesNs = new long[1024];
+    private int count;
+
+    public LatencyHistogram() {
+        histogram.setStartTimeStamp(System.currentTimeMillis());
+    }
+
+    public void record(long ns) {
+        if (ns <= 0) {
+            throw new IllegalArgumentException("a latency sample must be positive, got " + ns + " ns");
+        }
+        long us = Math.max(1, Math.round(ns / 1000.0));
+        if (us > HIGHEST_TRACKABLE_US) {
+            throw new IllegalArgumentException("latency sample " + ns + " ns is longer than an hour");
+        }
+        histogram.recordValue(us);
+        if (count == samplesNs.length) {
+            samplesNs = Arrays.copyOf(samplesNs, count * 2);
+        }
+        samplesNs[count++] = ns;
+    }
+
+    public void recordAll(long[] ns) {
+        for (long v : ns) {
+            record(v);
+        }
+    }
+
+    public int count() {
+        return count;
+    }
+
+    public long[] samplesNs() {
+        return Arrays.copyOf(samplesNs, count);
+    }
+
+    /** The histogram itself (µs); stamped with its end time when summarised. */
+    public Histogram histogram() {
+        return histogram;
+    }
+
+    public LatencySummary summary() {
+        if (count == 0) {
+            throw new IllegalStateException("no samples recorded");
+        }
+        histogram.setEndTimeStamp(System.currentTimeMillis());
+        double mean = 0;
+        for (int i = 0; i < count; i++) {
+            mean += samplesNs[i];
+        }
+        mean /= count;
+        double sq = 0;
+        for (int i = 0; i < count; i++) {
+            double d = samplesNs[i] - mean;
+            sq += d * d;
+        }
+        double stdev = count > 1 ? Math.sqrt(sq / (count - 1)) : 0;
+        long[] sorted = samplesNs();
+        Arrays.sort(sorted);
+        double median = median(sorted);
+        double[] dev = new double[count];
+        for (int i = 0; i < count; i++) {
+            dev[i] = Math.abs(sorted[i] - median);
+        }
+        Arrays.sort(dev);
+        double mad = count % 2 == 1 ? dev[count / 2] : (dev[count / 2 - 1] + dev[count / 2]) / 2;
+        double meanUs = mean / 1000;
+        return new LatencySummary(count, sorted[0] / 1000.0, histogram.getValueAtPercentile(50),
+                histogram.getValueAtPercentile(90), histogram.getValueAtPercentile(99), sorted[count - 1] / 1000.0,
+                meanUs, stdev / 1000, mad / 1000, mean > 0 ? stdev / mean : 0, 1e6 / meanUs);
+    }
+
+    private static double median(long[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+    }
+}
