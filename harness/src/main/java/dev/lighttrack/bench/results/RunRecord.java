@@ -1,0 +1,42 @@
+package dev.lighttrack.bench.results;
+
+import dev.lighttrack.bench.stats.LatencySummary;
+import java.util.Map;
+
+/**
+ * Everything needed to understand and reproduce one benchmark run. Serialised as JSON with snake_case
+ * fields; {@code schema_version} is "major.minor" and readers refuse a major version they do not know.
+ */
+public record RunRecord(String schemaVersion, String id, String createdAt, Device device, String backend,
+                        String precision, Runner runner, Model model, Settings settings, Conditions before,
+                        Conditions after, Timings timings, LatencySummary summary, String histogramFile, Host host,
+                        String note) {
+    public static final int SCHEMA_MAJOR = 1;
+    public static final String SCHEMA_VERSION = SCHEMA_MAJOR + ".0";
+
+    /** The device measured. {@code virtual} devices run the agent on this host: their timings are the host's. */
+    public record Device(String serial, String profile, String model, String soc, String abi, boolean virtual,
+                         String adbServer) {
+    }
+
+    public record Runner(String version, String engine, int protocolVersion) {
+    }
+
+    /** The model: a name, the arch string when it came from the space, content hash, costs. */
+    public record Model(String name, String arch, String sha256, Long macs, Long params, Integer searchSize) {
+    }
+
+    public record Settings(int warmup, int iterations, double minSeconds, int threads, String cpus, double delayMs) {
+    }
+
+    /** Thermal zone temperatures (°C) and clocks (kHz) read on the device. */
+    public record Conditions(Map<String, Double> temperaturesC, Map<String, Long> clocksKhz) {
+    }
+
+    /** Model load and first-inference times as the runner reported them, in µs; null when not reported. */
+    public record Timings(Double loadUs, Double firstInferenceUs) {
+    }
+
+    public record Host(String harnessVersion, String javaVersion, String os) {
+    }
+}

@@ -1,0 +1,62 @@
+package dev.lighttrack.bench.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lighttrack.bench.stats.HistogramLogFile;
+import dev.lighttrack.bench.stats.LatencyHistogram;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunStoreTest {
+    @TempDir
+    Path dir;
+
+    static RunRecord record(String id, LatencyHistogram h) {
+        return new RunRecord(RunRecord.SCHEMA_VERSION, id, "2026-11-24T12:00:00Z",
+                new RunRecord.Device("127.0.0.1:6520", "sd845", "VModel", "SDM845", "x86_64", true, "127.0.0.1:5037"),
+                "cpu", "fp32", new RunRecord.Runner("0.1.0", "xnnpack", 1),
+                new RunRecord.Model("lighttrack-mobile", "back_x", "ab12", 528880320L, 1969397L, 256),
+                new RunRecord.Settings(10, 100, 1.0, 1, "4-7", 0),
+                new RunRecord.Conditions(Map.of("cpu0", 41.0), Map.of("cpu4", 2803200L)),
+                new RunRecord.Conditions(Map.of("cpu0", 43.5), Map.of("cpu4", 2803200L)),
+                new RunRecord.Timings(1200.0, 15000.0), h.summary(), id + ".hlog",
+                new RunRecord.Host("0.1.0", "17", "Linux"), "virtual device: timings are of this host");
+    }
+
+    @Test
+    void savesRecordAndHistogramAndReadsThemBack() throws Exception {
+        LatencyHistogram h = new LatencyHistogram();
+        for (int i = 0; i < 50; i++) {
+            h.record(10_000_000L + i * 10_000L);
+        }
+        String id = RunStore.newId(Instant.parse("2026-11-24T12:00:00Z"), "127.0.0.1:6520");
+        assertTrue(id.startsWith("20261124T120000Z-127.0.0.1_6520-"), id);
+        Path json = new RunStore(dir).save(record(id, h), h.histogram());
+        RunRecord back = RunRecordJson.read(json);
+        assertEquals(record(id, h).summary(), back.summary());
+        assertEquals("sd845", back.device().profile());
+        assertTrue(back.device().virtual());
+        assertEquals(50, HistogramLogFile.read(dir.resolve(back.histogramFile())).getTotalCount());
+        String text = Files.readString(json);
+        assertTrue(text.contains("\"schema_version\" : \"1.0\"") && text.contains("\"p50_us\""), text);
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count());
+        }
+    }
+
+    @Test
+    void refusesUnknownMajorVersion() throws Exception {
+        Path f = dir.resolve("r.json");
+        Files.writeString(f, "{\"schema_version\": \"2.0\", \"id\": \"x\"}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunRecordJson.read(f));
+        assertTrue(e.getMessage().contains("schema 2.0") && e.getMessage().contains("1.x"), e.getMessage());
+        Files.writeString(f, "{\"id\": \"x\"}");
+        assertThrows(IllegalArgumentException.class, () -> RunRecordJson.read(f));
+    }
+}
