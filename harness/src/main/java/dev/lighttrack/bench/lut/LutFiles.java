@@ -1,0 +1,47 @@
+package dev.lighttrack.bench.lut;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.lighttrack.bench.files.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads and writes lookup tables as JSON, atomically, so an interrupted build leaves a valid table. */
+public final class LutFiles {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private LutFiles() {
+    }
+
+    public static void write(LutTable table, Path file) {
+        try {
+            AtomicFiles.write(file, MAPPER.writeValueAsBytes(table));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write lookup table " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static LutTable read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("lookup table " + file + " does not exist; build one with 'bench lut build'");
+        }
+        try {
+            JsonNode node = MAPPER.readTree(file.toFile());
+            String version = node.path("schema_version").asText("");
+            if (!version.startsWith("1.")) {
+                throw new IllegalArgumentException(file + " is not a lookup table of schema 1.x (found '" + version + "')");
+            }
+            return MAPPER.treeToValue(node, LutTable.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read lookup table " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
