@@ -8,6 +8,7 @@ LTB_PACKAGES=(
   libprotobuf-c-dev protobuf-c-compiler libonnx-dev  # ONNX loader (onnx.proto compiled at build time)
   ocl-icd-opencl-dev pocl-opencl-icd clinfo          # gpu backend (PoCL stands in for a phone GPU)
   adb                                    # the adb server that drives devices
+  fontconfig fonts-dejavu-core           # fonts for plots (validation scatter)
 )
 LTB_TEST_PACKAGES=(
   python3-onnx python3-numpy             # the real onnx checker used by tests
