@@ -1,0 +1,86 @@
+package dev.lighttrack.bench.run;
+
+import dev.lighttrack.bench.export.ModelFiles;
+import dev.lighttrack.bench.export.OnnxExporter;
+import dev.lighttrack.bench.space.ArchPresets;
+import dev.lighttrack.bench.space.ArchStringCodec;
+import dev.lighttrack.bench.space.Architecture;
+import dev.lighttrack.bench.space.Subnet;
+import dev.lighttrack.bench.space.SubnetBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Turns {@code --model FILE} or {@code --arch ARCH} into a {@link BenchModel}. */
+public final class ModelResolver {
+    private final Path cacheDir;
+
+    /** @param cacheDir where exported models are kept, named by arch, size and seed */
+    public ModelResolver(Path cacheDir) {
+        this.cacheDir = cacheDir;
+    }
+
+    public BenchModel fromFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--model " + file + " does not exist or is not a file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException("--model " + file + " is not readable");
+        }
+        String name = file.getFileName().toString().replaceFirst("\\.onnx$", "");
+        return new BenchModel(file.toAbsolutePath(), name, null, sha256(file), null, null, null);
+    }
+
+    public BenchModel fromArch(String nameOrArch, int searchSize, long seed) {
+        Architecture arch = ArchPresets.resolve(nameOrArch);
+        Subnet subnet = SubnetBuilder.search(arch, searchSize, SubnetBuilder.DEFAULT_TEMPLATE_SIZE);
+        String canonical = ArchStringCodec.format(arch);
+        String preset = ArchPresets.nameOf(arch);
+        String stem = (preset != null ? preset : Integer.toHexString(canonical.hashCode())) + "-s" + searchSize + "-w" + seed;
+        Path file = cacheDir.resolve(stem + ".onnx");
+        try {
+            Files.createDirectories(cacheDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create model cache " + cacheDir + ": " + e.getMessage(), e);
+        }
+        // Exports are deterministic, so an existing file is only rewritten when its content would differ.
+        var model = OnnxExporter.export(subnet, seed);
+        byte[] bytes = model.toByteArray();
+        if (!Files.isRegularFile(file) || !sha256(bytes).equals(sha256(file))) {
+            ModelFiles.write(model, file);
+        }
+        return new BenchModel(file, preset != null ? preset : canonical, canonical, sha256(bytes), subnet.cost().macs(),
+                subnet.cost().params(), searchSize);
+    }
+
+    public static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = digest();
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
+    }
+}
