@@ -166,7 +166,9 @@ final class AdbConnection implements Runnable, Closeable {
     }
 
     private void serve(StreamService service, AdbStream stream, String destination) {
-        Thread.currentThread().setName("vdev " + destination.split(":", 2)[0] + " stream " + stream.localId());
+        Thread thread = Thread.currentThread();
+        String poolName = thread.getName();
+        thread.setName(poolName + " " + destination.split(":", 2)[0] + " stream " + stream.localId());
         try {
             service.serve(stream);
         } catch (InterruptedException e) {
@@ -177,6 +179,7 @@ final class AdbConnection implements Runnable, Closeable {
             }
         } finally {
             stream.close();
+            thread.setName(poolName); // pool threads are reused
         }
     }
 

@@ -155,7 +155,6 @@ public final class VirtualDevice implements AutoCloseable {
                 AdbConnection connection = new AdbConnection(socket, banner, router, executor);
                 connections.add(connection);
                 executor.execute(() -> {
-                    Thread.currentThread().setName("vdev " + port() + " connection " + socket.getPort());
                     try {
                         connection.run();
                     } finally {

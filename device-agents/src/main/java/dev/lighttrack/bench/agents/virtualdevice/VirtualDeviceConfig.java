@@ -42,6 +42,11 @@ public record VirtualDeviceConfig(
         requireBannerValue("ro.product.name", productName);
         requireBannerValue("ro.product.model", productModel);
         requireBannerValue("ro.product.device", productDevice);
+        int bannerLength = productName.length() + productModel.length() + productDevice.length() + 128;
+        if (bannerLength > 4096) {
+            throw new IllegalArgumentException("ro.product.name, model and device are too long for the connection"
+                    + " banner, which must fit in 4096 bytes (MAX_PAYLOAD_V1): shorten them");
+        }
         properties = sortedCopy(properties, "properties");
         sysfsNodes = sortedCopy(sysfsNodes, "sysfsNodes");
         properties.forEach(VirtualDeviceConfig::requireProperty);

@@ -83,6 +83,28 @@ final class AdbServerFixture implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Sends one host service request ({@code host:connect:H:P}, {@code host:disconnect:H:P}) to the
+     * server over its smart-socket protocol, the way a Java harness connects a device without
+     * running the adb binary: {@code %04x} length + request, then {@code OKAY}/{@code FAIL}
+     * followed by a {@code %04x}-length-prefixed message.
+     */
+    String hostService(String request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            byte[] bytes = request.getBytes(StandardCharsets.UTF_8);
+            socket.getOutputStream().write((String.format("%04x", bytes.length) + request).getBytes(StandardCharsets.UTF_8));
+            java.io.InputStream in = socket.getInputStream();
+            String status = new String(in.readNBytes(4), StandardCharsets.US_ASCII);
+            int length = Integer.parseInt(new String(in.readNBytes(4), StandardCharsets.US_ASCII), 16);
+            String message = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+            if (!status.equals("OKAY")) {
+                throw new IOException("adb server answered " + status + " to " + request + ": " + message);
+            }
+            return message;
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -85,6 +85,23 @@ class VirtualDeviceAdbServerTest {
     }
 
     @Test
+    void aSecondDeviceConnectsThroughTheServersHostService() throws Exception {
+        try (VirtualDevice second = VirtualDevice.start(TestProfiles.sd845(work.resolve("second")))) {
+            String connected = server.hostService("host:connect:" + second.serial());
+            assertEquals("connected to " + second.serial(), connected);
+            try (Dadb secondDadb = AdbServer.createDadb("127.0.0.1", server.port(), "host:transport:" + second.serial(),
+                    5_000, 30_000)) {
+                assertEquals("second\n", secondDadb.shell("echo second").getOutput());
+            } finally {
+                server.hostService("host:disconnect:" + second.serial());
+            }
+        }
+        AdbResult devices = server.adb("devices");
+        assertTrue(devices.stdout().contains(device.serial()), devices::toString);
+        assertEquals(1, devices.stdout().lines().filter(l -> l.startsWith("127.0.0.1:")).count(), devices::toString);
+    }
+
+    @Test
     void adbDevicesListsBannerProperties() throws Exception {
         AdbResult devices = server.adb("devices", "-l");
         String line = devices.stdout().lines().filter(l -> l.startsWith(device.serial())).findFirst().orElse("");
