@@ -95,11 +95,11 @@ final class AdbConnection implements Runnable, Closeable {
     void send(AdbMessage message) throws IOException {
         byte[] encoded = AdbMessageCodec.encode(message);
         synchronized (sendLock) {
+            if (LOG.isLoggable(Level.FINE)) { // before the write, so the trace never shows the answer first
+                LOG.fine(name + " > " + message);
+            }
             out.write(encoded);
             out.flush();
-        }
-        if (LOG.isLoggable(Level.FINE)) {
-            LOG.fine(name + " > " + message);
         }
     }
 

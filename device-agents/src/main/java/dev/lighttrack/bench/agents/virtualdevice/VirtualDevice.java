@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
@@ -44,6 +45,7 @@ public final class VirtualDevice implements AutoCloseable {
     private final String banner;
     private final Set<AdbConnection> connections = ConcurrentHashMap.newKeySet();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final AtomicBoolean closing = new AtomicBoolean();
 
     private VirtualDevice(VirtualDeviceConfig config, ServerSocket serverSocket, DeviceSandbox sandbox) {
         this.config = config;
@@ -59,6 +61,8 @@ public final class VirtualDevice implements AutoCloseable {
      * Prepares the sandbox and starts listening on 127.0.0.1 only.
      *
      * @throws IOException if the sandbox cannot be written or the port cannot be bound
+     * @throws IllegalArgumentException if the sandbox root contains characters that are not safe
+     *     to splice into shell command lines (anything but letters, digits and {@code . _ + - /})
      */
     public static VirtualDevice start(VirtualDeviceConfig config) throws IOException {
         DeviceSandbox sandbox = DeviceSandbox.prepare(config);
@@ -95,7 +99,7 @@ public final class VirtualDevice implements AutoCloseable {
     }
 
     public boolean isRunning() {
-        return closed.getCount() > 0;
+        return !closing.get();
     }
 
     /** Blocks until {@link #close()} has been called (e.g. from a shutdown hook of a foreground CLI). */
@@ -111,7 +115,7 @@ public final class VirtualDevice implements AutoCloseable {
     /** Stops listening, drops every connection and kills every command still running. Idempotent. */
     @Override
     public void close() {
-        if (closed.getCount() == 0) {
+        if (!closing.compareAndSet(false, true)) {
             return;
         }
         try {

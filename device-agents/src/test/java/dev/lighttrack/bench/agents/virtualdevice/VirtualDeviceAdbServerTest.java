@@ -139,6 +139,13 @@ class VirtualDeviceAdbServerTest {
     }
 
     @Test
+    void ptyRequestIsServedLikeRaw() throws Exception {
+        AdbResult result = server.adb("-s", device.serial(), "shell", "-tt", "echo hi; exit 4");
+        assertEquals("hi\n", result.stdout(), result::toString);
+        assertEquals(4, result.exitCode(), result::toString);
+    }
+
+    @Test
     void pipesRedirectionAndAndAnd() throws Exception {
         AdbResult result = shell("echo a > /data/local/tmp/f && cat /data/local/tmp/f | wc -c");
         assertEquals("2", result.stdout().strip(), result::toString);
