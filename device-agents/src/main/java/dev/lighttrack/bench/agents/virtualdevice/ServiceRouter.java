@@ -1,0 +1,28 @@
+package dev.lighttrack.bench.agents.virtualdevice;
+
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/** Maps an OPEN destination to the service that handles it; empty means refuse with CLSE(0, hostId). */
+final class ServiceRouter {
+
+    private final ShellProcessLauncher launcher;
+    private final DeviceSandbox sandbox;
+    private final Executor executor;
+
+    ServiceRouter(ShellProcessLauncher launcher, DeviceSandbox sandbox, Executor executor) {
+        this.launcher = launcher;
+        this.sandbox = sandbox;
+        this.executor = executor;
+    }
+
+    Optional<StreamService> route(String destination) {
+        if (destination.equals("sync:")) {
+            return Optional.of(new SyncService(sandbox));
+        }
+        if (destination.startsWith("exec:")) {
+            return Optional.of(new ExecService(destination.substring("exec:".length()), launcher, executor));
+        }
+        return ShellServiceRequest.parse(destination).map(request -> new ShellService(request, launcher, executor));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.lighttrack.bench.agents.virtualdevice;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Starts device command lines in a real POSIX shell on this host, inside the device sandbox, and
+ * keeps track of them so that stopping the device kills whatever is still running.
+ */
+final class ShellProcessLauncher {
+
+    private static final String SHELL = "/bin/sh";
+
+    private final DeviceSandbox sandbox;
+    private final Set<ShellProcess> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
+
+    ShellProcessLauncher(DeviceSandbox sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    /**
+     * Starts {@code /bin/sh -c <command line with device paths rewritten>} in the sandbox root.
+     *
+     * @param mergeStderr true for the raw (v1 shell, exec) services, where stderr shares the stream
+     */
+    ShellProcess launch(String deviceCommandLine, boolean mergeStderr, Optional<String> term) throws IOException {
+        if (stopped) {
+            throw new IOException("the virtual device is stopping; not starting: " + deviceCommandLine);
+        }
+        ProcessBuilder builder = new ProcessBuilder(List.of(SHELL, "-c", sandbox.rewriteCommandLine(deviceCommandLine)))
+                .directory(sandbox.root().toFile())
+                .redirectErrorStream(mergeStderr);
+        Map<String, String> environment = builder.environment();
+        environment.clear();
+        environment.putAll(sandbox.shellEnvironment());
+        term.ifPresent(value -> environment.put("TERM", value));
+        ShellProcess process = new ShellProcess(builder.start(), running::remove);
+        running.add(process);
+        if (stopped) { // close() ran while we were starting it
+            process.killTree();
+        }
+        return process;
+    }
+
+    /** Stops accepting commands and kills every running command's process tree. */
+    void killAll() {
+        stopped = true;
+        List.copyOf(running).forEach(ShellProcess::killTree);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.lighttrack.bench.agents.virtualdevice;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dadb.AdbShellResponse;
+import dadb.Dadb;
+import dadb.SyncResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * dadb connected straight to the device (no adb server). dadb in this mode writes without waiting
+ * for OKAY and sends empty WRTEs; the device must take both.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class VirtualDeviceDirectDadbTest {
+
+    @TempDir
+    static Path work;
+
+    private VirtualDevice device;
+    private Dadb dadb;
+
+    @BeforeAll
+    void start() throws Exception {
+        device = VirtualDevice.start(TestProfiles.sd845(work.resolve("sandbox")));
+        dadb = Dadb.create("127.0.0.1", device.port(), null); // null key: no ~/.android/adbkey is created
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try {
+            dadb.close();
+        } finally {
+            device.close();
+        }
+    }
+
+    @Test
+    void shellWorksDirectly() throws Exception {
+        AdbShellResponse response = dadb.shell("getprop ro.soc.model; echo oops >&2; exit 2");
+        assertEquals("SDM845\n", response.getOutput());
+        assertEquals("oops\n", response.getErrorOutput());
+        assertEquals(2, response.getExitCode());
+    }
+
+    @Test
+    void pushAndPullWorkDirectly() throws Exception {
+        byte[] content = new byte[700_000];
+        new Random(11).nextBytes(content);
+        Path local = Files.write(work.resolve("direct.bin"), content);
+        SyncResult push = dadb.push(local.toFile(), "/data/local/tmp/direct/direct.bin", 0100644, 1_700_000_000_000L);
+        assertInstanceOf(SyncResult.Success.class, push, push::toString);
+        Path pulled = work.resolve("direct-pulled.bin");
+        SyncResult pull = dadb.pull(pulled.toFile(), "/data/local/tmp/direct/direct.bin");
+        assertInstanceOf(SyncResult.Success.class, pull, pull::toString);
+        assertArrayEquals(content, Files.readAllBytes(pulled));
+        assertEquals("700000\n", dadb.shell("wc -c < /data/local/tmp/direct/direct.bin").getOutput());
+    }
+}
