@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /** This host's {@code /bin/sh}: the same command lines as a phone gets, for {@code --device host} and tests. */
@@ -61,11 +62,20 @@ public final class LocalDeviceShell implements DeviceShell {
         }
         try {
             process.getOutputStream().close();
+            // stdout is read to its end, so the deadline must be enforced from outside by killing the process
+            AtomicBoolean timedOut = new AtomicBoolean();
+            CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+                if (process.isAlive()) {
+                    timedOut.set(true);
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                }
+            });
             // stderr is drained beside stdout so that neither pipe can fill up and stall the command
             CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
             stdoutHandler.handle(process.getInputStream());
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
+            process.waitFor();
+            if (timedOut.get()) {
                 throw new DeviceCommunicationException("command on this host did not finish within " + timeout.toSeconds()
                         + " s: " + command.line());
             }

@@ -85,7 +85,7 @@ public final class ProfileParser {
     private static MatchRule match(Optional<YamlField> field, boolean android, YamlField doc) {
         if (field.isEmpty()) {
             if (android) {
-                throw doc.required("match").error("missing field");
+                throw doc.missing("match", "the ro.soc.model / ro.board.platform / ro.hardware values of the device");
             }
             return new MatchRule(List.of(), List.of(), List.of());
         }
@@ -278,7 +278,7 @@ public final class ProfileParser {
         Optional<YamlField> sampleField = field.optional("sample");
         if (sampleField.isEmpty()) {
             if (android) {
-                throw field.required("sample").error("missing field (the value a virtual device answers)");
+                throw field.missing("sample", "the value a virtual device answers");
             }
         } else if (sampleField.get().isMapping()) {
             Set<String> clusterNames = new HashSet<>(clusters.stream().map(CpuCluster::name).toList());
@@ -296,7 +296,7 @@ public final class ProfileParser {
     private static Optional<String> sample(YamlField field, boolean android) {
         Optional<YamlField> sample = field.optional("sample");
         if (sample.isEmpty() && android) {
-            throw field.required("sample").error("missing field (the value a virtual device answers)");
+            throw field.missing("sample", "the value a virtual device answers");
         }
         return sample.map(YamlField::scalarText);
     }

@@ -54,6 +54,11 @@ final class YamlField {
         return child(name, value);
     }
 
+    /** The error for a field that must be present, with why it is needed. */
+    IllegalArgumentException missing(String name, String why) {
+        return child(name, null).error("missing field (" + why + ")");
+    }
+
     Optional<YamlField> optional(String name) {
         JsonNode value = node.get(name);
         return value == null || value.isNull() ? Optional.empty() : Optional.of(child(name, value));
