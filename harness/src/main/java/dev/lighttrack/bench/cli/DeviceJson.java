@@ -21,6 +21,9 @@ final class DeviceJson {
     }
 
     static String render(List<DeviceStatus> statuses) {
+        if (statuses.isEmpty()) {
+            return "[]";   // Jackson's pretty printer would write "[ ]"
+        }
         ArrayNode array = MAPPER.createArrayNode();
         statuses.forEach(status -> array.add(device(status)));
         try {

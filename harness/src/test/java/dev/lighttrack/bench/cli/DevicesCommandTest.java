@@ -33,6 +33,7 @@ class DevicesCommandTest {
     void jsonWithZeroDevicesIsAnEmptyArray() throws Exception {
         Run run = run("devices", "--json", "--adb", server.address().toString());
         assertEquals(0, run.exitCode, run.err);
+        assertEquals("[]\n", run.out);
         JsonNode json = new ObjectMapper().readTree(run.out);
         assertTrue(json.isArray());
         assertEquals(0, json.size());
