@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** The top-level {@code bench} command. */
 @Command(name = "bench", mixinStandardHelpOptions = true, version = "bench 0.1.0",
         description = "Hardware-in-the-loop latency benchmarking for LightTrack subnets.",
-        subcommands = {ArchCommand.class})
+        subcommands = {ArchCommand.class, DevicesCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Print stack traces for errors.")
     boolean debug;
