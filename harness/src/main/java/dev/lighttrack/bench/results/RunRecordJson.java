@@ -29,6 +29,15 @@ public final class RunRecordJson {
         }
     }
 
+    /** A JSON array of records, as printed for a run on several devices. */
+    public static String writeAll(java.util.List<?> records) {
+        try {
+            return MAPPER.writeValueAsString(records);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Reads a record; a major schema version other than ours is refused with a clear message. */
     public static RunRecord read(Path file) {
         try {
