@@ -1,5 +1,7 @@
 package dev.lighttrack.bench.run;
 
+import java.util.List;
+
 /**
  * Somewhere the runner can measure a model: this host in-process (JNA) or a device over ADB (a phone or
  * a virtual device). Implementations stream the runner's output and return raw samples; statistics are
@@ -15,6 +17,19 @@ public interface BenchmarkTarget extends AutoCloseable {
     void awaitCool(RunProgress progress);
 
     RawRun run(BenchModel model, RunSettings settings, RunProgress progress);
+
+    /**
+     * Runs many models in one runner process (the agent's {@code --manifest}): what the lookup-table builder
+     * uses to measure hundreds of single-op models without one {@code adb shell} each. Each model's result is
+     * handed to {@code sink} as soon as it completes, so a caller can save it before the next one finishes.
+     */
+    void runBatch(List<BenchModel> models, RunSettings settings, RunProgress progress, BatchSink sink);
+
+    /** Receives one model's raw run of a batch, in manifest order. */
+    @FunctionalInterface
+    interface BatchSink {
+        void accept(BenchModel model, RawRun run);
+    }
 
     @Override
     void close();
