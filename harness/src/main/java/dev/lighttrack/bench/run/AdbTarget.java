@@ -102,7 +102,11 @@ public final class AdbTarget implements BenchmarkTarget {
         Deployment deployment = deploy(models, progress);
         String manifest = pushManifest(deployment.modelPaths());
         int[] next = {0};
-        execute(command(deployment.agentPath(), List.of("--manifest", manifest), settings), models.size(), raw -> {
+        // manifest lines are names relative to the deploy directory, so the agent runs there (a virtual device maps
+        // device paths in command lines only, not inside files)
+        ShellCommand inDeployDir = ShellCommand.of("cd", AgentDeployer.DEVICE_DIR)
+                .and(command(deployment.agentPath(), List.of("--manifest", manifest), settings));
+        execute(inDeployDir, models.size(), raw -> {
             BenchModel model = models.get(next[0]++);
             requireSameModel(model, raw);
             sink.accept(model, raw);
@@ -124,7 +128,8 @@ public final class AdbTarget implements BenchmarkTarget {
         try {
             Path file = Files.createTempFile("ltbench-manifest-", ".txt");
             try {
-                Files.writeString(file, String.join("\n", modelPaths) + "\n", StandardCharsets.UTF_8);
+                List<String> names = modelPaths.stream().map(p -> p.substring(p.lastIndexOf('/') + 1)).toList();
+                Files.writeString(file, String.join("\n", names) + "\n", StandardCharsets.UTF_8);
                 String devicePath = AgentDeployer.DEVICE_DIR + "/manifest-" + Sha256.of(file) + ".txt";
                 pusher.push(file, devicePath, 0644);
                 return devicePath;
