@@ -32,7 +32,7 @@ final class ProgressLine implements LutProgress {
         this.phase = phase;
         this.phaseStart = System.nanoTime();
         this.startDone = done;
-        this.lastTenth = -1;
+        this.lastTenth = total == 0 ? 0 : done * 10 / total;
         if (done == total) {
             err.println("bench: " + phase + ": all " + total + " already measured");
         } else {
