@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Builds or completes a lookup table on one target: every op of the catalog that the table lacks is exported,
@@ -137,7 +138,7 @@ public final class LutBuilder {
             this.expected = expected;
         }
 
-        void save(RawRun raw, java.util.function.UnaryOperator<LutTable> change) {
+        void save(RawRun raw, UnaryOperator<LutTable> change) {
             LutKey actual = expected.withRunnerVersion(raw.runnerVersion());
             if (table == null) {
                 table = LutTable.empty(actual, LutSettings.of(settings), now());
