@@ -89,8 +89,9 @@ final class LutBuildCommand implements Callable<Integer> {
             System.out.printf("%s: %d entries (%d measured now), %d whole subnets (%d measured now)%n", file,
                     result.entries(), result.opsMeasured(), result.table().wholeModels().size(),
                     result.wholeModelsMeasured());
-            System.out.printf("  fit: %+.1f us per inference %+.2f us per op, rms residual %.1f us (%s)%n",
-                    fit.overheadUs(), fit.perOpUs(), fit.rmsResidualUs(), fit.method());
+            System.out.printf("  fit: %.4f x sum %+.1f us per inference %+.2f us per op, rms residual %.1f us, "
+                    + "leave-one-out %.1f us (%s)%n", fit.scale(), fit.overheadUs(), fit.perOpUs(),
+                    fit.rmsResidualUs(), fit.looRmsUs(), fit.method());
             if (result.opsMeasured() > 0) {
                 System.out.printf("  ops: %.1f s wall, %.1f s in timed inferences (harness efficiency %.1f%%); "
                         + "total %.1f s%n", result.opWallSeconds(), result.opSampledSeconds(),

@@ -30,9 +30,11 @@ final class LutJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", f.method());
         m.put("subnets", f.subnets());
+        m.put("scale", f.scale());
         m.put("overhead_us", f.overheadUs());
         m.put("per_op_us", f.perOpUs());
         m.put("rms_residual_us", f.rmsResidualUs());
+        m.put("loo_rms_us", f.looRmsUs());
         return m;
     }
 }

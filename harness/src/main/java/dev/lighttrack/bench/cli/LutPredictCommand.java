@@ -48,6 +48,7 @@ final class LutPredictCommand implements Callable<Integer> {
             m.put("predicted_ms", p.latencyUs() / 1000);
             m.put("op_sum_ms", p.opSumUs() / 1000);
             m.put("correction_ms", p.correctionUs() / 1000);
+            m.put("scale", table.fit().scale());
             m.put("overhead_ms", table.fit().overheadUs() / 1000);
             m.put("per_op_ms", table.fit().perOpUs() / 1000);
             m.put("ops", p.ops());
@@ -65,9 +66,9 @@ final class LutPredictCommand implements Callable<Integer> {
         }
         System.out.printf("%s: %.3f ms predicted on %s%s %s %s (%d threads)%n", name, p.latencyUs() / 1000,
                 k.virtual() ? "virtual:" : "", k.profile(), k.backend(), k.precision(), k.threads());
-        System.out.printf("  = %.3f ms over %d entries %+.3f ms fitted (%+.3f ms per inference %+.4f ms per op)%n",
-                p.opSumUs() / 1000, p.ops(), p.correctionUs() / 1000, table.fit().overheadUs() / 1000,
-                table.fit().perOpUs() / 1000);
+        System.out.printf("  = %.3f ms over %d entries %+.3f ms fitted (%.4f x sum %+.3f ms per inference %+.4f ms "
+                + "per op)%n", p.opSumUs() / 1000, p.ops(), p.correctionUs() / 1000, table.fit().scale(),
+                table.fit().overheadUs() / 1000, table.fit().perOpUs() / 1000);
         int width = p.terms().stream().mapToInt(t -> t.unit().length()).max().orElse(4);
         for (LatencyPredictor.Term t : p.terms()) {
             System.out.printf("  %-" + width + "s  %8.3f ms  %s%n", t.unit(), t.p50Us() / 1000, t.signature());

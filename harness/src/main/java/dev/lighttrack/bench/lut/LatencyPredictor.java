@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Predicted per-frame latency = the sum of the subnet's table entries (p50) + the table's fitted correction
- * (per-inference overhead and per-op term, see {@link LutFit}).
+ * Predicted per-frame latency = the sum of the subnet's table entries (p50) with the table's fitted correction
+ * ({@link LutFit}: per-inference overhead, and a per-op term or a scale where they predict better).
  */
 public final class LatencyPredictor {
     private final LutTable table;
@@ -64,7 +64,7 @@ public final class LatencyPredictor {
                     + "finish it");
         }
         OpSum s = sum(arch);
-        double correction = fit.correctionUs(s.ops());
-        return new Prediction(s.sumUs() + correction, s.sumUs(), correction, s.ops(), s.terms());
+        double latency = fit.predictUs(s.sumUs(), s.ops());
+        return new Prediction(latency, s.sumUs(), latency - s.sumUs(), s.ops(), s.terms());
     }
 }

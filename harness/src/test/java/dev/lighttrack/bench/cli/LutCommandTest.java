@@ -47,7 +47,7 @@ class LutCommandTest {
 
     @Test
     void predictPrintsTheSumOfEntriesPlusTheCorrectionWithItsTerms() throws Exception {
-        Path file = table(new LutFit("test", 8, 300, -2, 1));
+        Path file = table(new LutFit("test", 8, 1, 300, -2, 1, 1));
         CliRun r = CliRun.of("lut", "predict", "--lut", file.toString(), "--arch", "lighttrack-mobile", "--json");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode j = Json.MAPPER.readTree(r.out());
@@ -67,7 +67,7 @@ class LutCommandTest {
     void badInputIsOneLineAndExitCode2() throws Exception {
         assertOneLineExit2(CliRun.of("lut", "predict", "--lut", dir.resolve("none.json").toString(), "--arch",
                 "lighttrack-mobile"), "does not exist");
-        Path file = table(new LutFit("test", 8, 300, -2, 1));
+        Path file = table(new LutFit("test", 8, 1, 300, -2, 1, 1));
         assertOneLineExit2(CliRun.of("lut", "predict", "--lut", file.toString(), "--arch", "back_1"), "back_1");
         assertOneLineExit2(CliRun.of("lut", "predict", "--lut", table(null).toString(), "--arch",
                 "lighttrack-mobile"), "no fitted overhead");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class LatencyPredictorTest {
     static final LutKey KEY = new LutKey("sd845", "SDM845", "fp", false, "cpu", "fp32", 1, "0.1.0", 256, 128, 470);
-    static final LutFit FIT = new LutFit("test", 10, 300, -20, 0);
+    static final LutFit FIT = new LutFit("test", 10, 1, 300, -20, 0, 0);
 
     /**
      * Entry values that say what they are: stem 1000, DS 500, an IR block its output channels + kernel × expansion,
