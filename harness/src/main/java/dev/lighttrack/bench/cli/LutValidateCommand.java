@@ -46,6 +46,10 @@ final class LutValidateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Their seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--retest", description = "Measure every subnet a second time (reverse order) and report how "
+            + "well one measurement predicts the other: the target's noise floor.")
+    boolean retest;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Report folder. Default: results/luts/validate-<time>/.")
     Path out;
 
@@ -67,7 +71,7 @@ final class LutValidateCommand implements Callable<Integer> {
             LutValidator validator = new LutValidator(opened.target(), opened.settings(),
                     new ModelResolver(home.resolve("results").resolve("models")), target.batchSize,
                     ProgressLine.forStderr());
-            result = validator.validate(table, lut.toString(), archs);
+            result = validator.validate(table, lut.toString(), archs, retest);
         } catch (MeasurementInterruptedException e) {
             throw new UserError(e.getMessage(), e);
         }
@@ -87,6 +91,12 @@ final class LutValidateCommand implements Callable<Integer> {
                     100 * a.within10pct(), 100 * a.within5pct(), 100 * a.mape(), a.rmseUs() / 1000);
             System.out.printf("  rank: Kendall tau %.3f, Spearman rho %.3f (MACs: tau %.3f, rho %.3f)%n",
                     a.kendallTau(), a.spearmanRho(), result.macsKendallTau(), result.macsSpearmanRho());
+            if (result.retest() != null) {
+                PredictionAccuracy r = result.retest();
+                System.out.printf("  retest (noise floor): %.0f%% within ±10%%, %.0f%% within ±5%%, MAPE %.1f%%, "
+                        + "Kendall tau %.3f%n", 100 * r.within10pct(), 100 * r.within5pct(), 100 * r.mape(),
+                        r.kendallTau());
+            }
             System.out.printf("  report %s, plot %s%n", dir.resolve("report.json"), plot);
         }
         return 0;
@@ -109,6 +119,17 @@ final class LutValidateCommand implements Callable<Integer> {
         m.put("macs_kendall_tau", result.macsKendallTau());
         m.put("macs_spearman_rho", result.macsSpearmanRho());
         m.put("in_fit_set", result.inFitSet());
+        if (result.retest() != null) {
+            PredictionAccuracy r = result.retest();
+            Map<String, Object> noise = new LinkedHashMap<>();
+            noise.put("within_10pct", r.within10pct());
+            noise.put("within_5pct", r.within5pct());
+            noise.put("rmse_ms", r.rmseUs() / 1000);
+            noise.put("mape", r.mape());
+            noise.put("kendall_tau", r.kendallTau());
+            noise.put("spearman_rho", r.spearmanRho());
+            m.put("retest", noise);
+        }
         m.put("settings", Map.of("warmup", target.warmup, "iterations", target.iterations,
                 "min_seconds", target.minSeconds));
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -120,6 +141,9 @@ final class LutValidateCommand implements Callable<Integer> {
             row.put("measured_ms", r.measuredUs() / 1000);
             row.put("error_pct", r.errorPct());
             row.put("samples", r.samples());
+            if (r.retestUs() != null) {
+                row.put("retest_ms", r.retestUs() / 1000);
+            }
             rows.add(row);
         }
         m.put("subnets", rows);

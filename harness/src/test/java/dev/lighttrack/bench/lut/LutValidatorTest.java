@@ -37,7 +37,7 @@ class LutValidatorTest {
         List<Architecture> archs = LutValidator.sample(table, 6, 1);
         assertEquals(6, new HashSet<>(archs.stream().map(ArchStringCodec::format).toList()).size());
         ScriptedTarget target = ScriptedTarget.sd845();
-        LutValidator.Result r = validator(target, LutBuilderTest.CPU).validate(table, "t.json", archs);
+        LutValidator.Result r = validator(target, LutBuilderTest.CPU).validate(table, "t.json", archs, false);
         assertEquals(6, target.measured.size());
         assertEquals(List.of(4, 2), target.batchSizes);
         assertEquals(6, r.rows().size());
@@ -49,6 +49,24 @@ class LutValidatorTest {
         for (LutValidator.Row row : r.rows()) {
             assertEquals(row.measuredUs(), row.predictedUs(), 0.1, row.arch());
         }
+        assertEquals(null, r.retest());
+    }
+
+    @Test
+    void aRetestMeasuresEverySubnetAgainInReverseOrder() {
+        LutTable table = built();
+        List<Architecture> archs = LutValidator.sample(table, 5, 3);
+        ScriptedTarget target = ScriptedTarget.sd845();
+        LutValidator.Result r = validator(target, LutBuilderTest.CPU).validate(table, "t.json", archs, true);
+        assertEquals(10, target.measured.size());
+        List<String> firstPass = target.measured.subList(0, 5);
+        List<String> secondPass = new java.util.ArrayList<>(target.measured.subList(5, 10));
+        java.util.Collections.reverse(secondPass);
+        assertEquals(firstPass, secondPass);
+        // the scripted target has no noise: the retest agrees exactly
+        assertEquals(1.0, r.retest().within5pct());
+        assertEquals(0, r.retest().rmseUs(), 1e-9);
+        r.rows().forEach(row -> assertEquals(row.measuredUs(), row.retestUs(), 1e-9));
     }
 
     @Test
@@ -58,13 +76,13 @@ class LutValidatorTest {
         ScriptedTarget gpuTarget = ScriptedTarget.sd845();
         RunSettings gpu = new RunSettings("gpu", "fp32", 2, 5, 0, 1, null, 0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> validator(gpuTarget, gpu).validate(table, "t.json", archs));
+                () -> validator(gpuTarget, gpu).validate(table, "t.json", archs, false));
         assertTrue(e.getMessage().contains("backend: table cpu, here gpu"), e.getMessage());
         assertEquals(List.of(), gpuTarget.measured, "refused before measuring");
 
         ScriptedTarget newer = new ScriptedTarget(ScriptedTarget.info("sd845", "SDM845"), "0.2.0");
         e = assertThrows(IllegalArgumentException.class,
-                () -> validator(newer, LutBuilderTest.CPU).validate(table, "t.json", archs));
+                () -> validator(newer, LutBuilderTest.CPU).validate(table, "t.json", archs, false));
         assertTrue(e.getMessage().contains("runner version: table 0.1.0, here 0.2.0"), e.getMessage());
     }
 
