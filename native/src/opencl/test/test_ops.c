@@ -253,6 +253,93 @@ static void test_ops(void) {
     mb_free(m);
 }
 
+/* SE as the exporter writes it: pool -> 1x1 (relu) -> 1x1 -> hard_sigmoid -> channel scale. */
+static int se_block(lt_model *m, const char *name, int x, int mid, mb_rng *rng) {
+    char buf[128];
+    const lt_tensor *t = &m->tensors[x];
+    int64_t c = t->dims[1];
+    snprintf(buf, sizeof buf, "%s.pool.out", name);
+    int pooled = mb_tensor(m, buf, 4, dims4(1, c, 1, 1));
+    snprintf(buf, sizeof buf, "%s.pool", name);
+    mb_node(m, buf, "GlobalAveragePool", LT_OP_GLOBAL_AVG_POOL, x, -1, -1, pooled);
+    snprintf(buf, sizeof buf, "%s.reduce", name);
+    int reduced = mb_conv(m, buf, pooled, mid, 1, 1, 0, 1, 1, rng);
+    snprintf(buf, sizeof buf, "%s.relu", name);
+    reduced = act_node(m, buf, "Relu", LT_OP_RELU, reduced);
+    snprintf(buf, sizeof buf, "%s.expand", name);
+    int gate = mb_conv(m, buf, reduced, (int)c, 1, 1, 0, 1, 1, rng);
+    snprintf(buf, sizeof buf, "%s.gate", name);
+    gate = act_node(m, buf, "HardSigmoid", LT_OP_HARD_SIGMOID, gate);
+    snprintf(buf, sizeof buf, "%s.scale", name);
+    return binary_node(m, buf, LT_OP_MUL, x, gate, x);
+}
+
+/* A LightTrack-shaped random subnet: stem, DS block, MBConv blocks (k3/5/7, e4/e6, SE, swish, residual),
+ * then cls/reg towers sharing the features. */
+static lt_model *build_block_chain(uint64_t seed) {
+    mb_rng rng = {seed};
+    lt_model *m = mb_new();
+    char buf[128];
+    int x = mb_input(m, "search", 4, dims4(1, 3, 64, 64));
+    x = swish(m, "stem_act", mb_conv(m, "stem", x, 16, 3, 2, 1, 1, 1, &rng));
+    x = swish(m, "ds_act", mb_conv(m, "ds.dw", x, 16, 3, 1, 1, 1, 16, &rng));
+    x = mb_conv(m, "ds.pw", se_block(m, "ds.se", x, 8, &rng), 16, 1, 1, 0, 1, 1, &rng);
+    static const int widths[] = {24, 24, 40, 40, 80};
+    static const int strides[] = {2, 1, 2, 1, 2};
+    for (int b = 0; b < 5; b++) {
+        int kernel = 3 + 2 * (int)((mb_uniform(&rng) + 1.0f) * 1.5f);
+        int expand = mb_uniform(&rng) < 0 ? 4 : 6;
+        int in_c = (int)m->tensors[x].dims[1], mid = in_c * expand;
+        snprintf(buf, sizeof buf, "b%d.expand", b);
+        int y = mb_conv(m, buf, x, mid, 1, 1, 0, 1, 1, &rng);
+        snprintf(buf, sizeof buf, "b%d.expand_act", b);
+        y = swish(m, buf, y);
+        snprintf(buf, sizeof buf, "b%d.dw", b);
+        y = mb_conv(m, buf, y, mid, kernel, strides[b], kernel / 2, 1, mid, &rng);
+        snprintf(buf, sizeof buf, "b%d.dw_act", b);
+        y = swish(m, buf, y);
+        snprintf(buf, sizeof buf, "b%d.se", b);
+        y = se_block(m, buf, y, (mid / 4 + 7) / 8 * 8, &rng);
+        snprintf(buf, sizeof buf, "b%d.project", b);
+        y = mb_conv(m, buf, y, widths[b], 1, 1, 0, 1, 1, &rng);
+        if (strides[b] == 1 && in_c == widths[b]) {
+            snprintf(buf, sizeof buf, "b%d.residual", b);
+            y = binary_node(m, buf, LT_OP_ADD, x, y, y);
+        }
+        x = y;
+    }
+    int cls = act_node(m, "cls.tower_relu", "Relu", LT_OP_RELU, mb_conv(m, "cls.tower", x, 32, 3, 1, 1, 1, 1, &rng));
+    mb_output(m, mb_conv(m, "cls.pred", cls, 1, 3, 1, 1, 1, 1, &rng));
+    int reg = act_node(m, "reg.tower_relu", "Relu", LT_OP_RELU, mb_conv(m, "reg.tower", x, 32, 3, 1, 1, 1, 1, &rng));
+    mb_output(m, mb_conv(m, "reg.pred", reg, 4, 3, 1, 1, 1, 1, &rng));
+    return m;
+}
+
+static void test_block_chains(void) {
+    for (uint64_t seed = 1; seed <= 2; seed++) {
+        lt_model *m = build_block_chain(seed);
+        float **inputs = random_inputs(m, seed + 100);
+        float **want = ref_run(m, inputs);
+        lt_backend_options options = {1, LT_PRECISION_FP32};
+        lt_error err = {0};
+        void *st = lt_backend_opencl.open(m, &options, &err);
+        CHECK(st != NULL, "open chain %llu: %s", (unsigned long long)seed, err.message);
+        if (st) {
+            size_t n = (size_t)lt_tensor_elements(&m->tensors[m->inputs[0]]);
+            CHECK(lt_backend_opencl.set_input(st, 0, inputs[0], n, &err) == LT_OK, "set_input: %s", err.message);
+            CHECK(lt_backend_opencl.invoke(st, &err) == LT_OK, "invoke: %s", err.message);
+            char label[32];
+            snprintf(label, sizeof label, "chain %llu", (unsigned long long)seed);
+            check_outputs(m, st, want, 1e-3, label);
+            lt_backend_opencl.close(st);
+        }
+        ref_free(m, want);
+        free(inputs[0]);
+        free(inputs);
+        mb_free(m);
+    }
+}
+
 static lt_model *build_unsupported_model(void) {
     lt_model *m = mb_new();
     int64_t a_dims[5] = {1, 2, 3, 4, 5}, b_dims[5] = {1, 2, 1, 4, 1};
@@ -294,6 +381,7 @@ int main(int argc, char **argv) {
     if (argc > 1 && strcmp(argv[1], "--expect-unavailable") == 0) return expect_unavailable();
     test_unsupported();
     test_ops();
+    test_block_chains();
     if (failures) fprintf(stderr, "%d check(s) failed\n", failures);
     return failures ? 1 : 0;
 }

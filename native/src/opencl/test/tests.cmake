@@ -15,3 +15,11 @@ set(LT_OPENCL_EMPTY_VENDORS ${CMAKE_CURRENT_BINARY_DIR}/empty-icd-vendors)
 file(MAKE_DIRECTORY ${LT_OPENCL_EMPTY_VENDORS})
 add_test(NAME opencl_unavailable COMMAND opencl_ops_test --expect-unavailable)
 set_tests_properties(opencl_unavailable PROPERTIES ENVIRONMENT "OCL_ICD_VENDORS=${LT_OPENCL_EMPTY_VENDORS}")
+# Devices here (PoCL) lack cl_khr_fp16, so the half build of kernels.cl is at least compiled by clang where
+# it is installed (what the device's compiler would see with -DLT_HALF).
+find_program(LT_CLANG NAMES clang clang-15 clang-16 clang-14)
+if(LT_CLANG)
+    add_test(NAME opencl_kernels_fp16_compile
+             COMMAND ${LT_CLANG} -x cl -cl-std=CL1.2 -Xclang -finclude-default-header -target spir64
+                     -Xclang -cl-ext=+cl_khr_fp16 -DLT_HALF -fsyntax-only ${LT_OPENCL_DIR}/kernels.cl)
+endif()
