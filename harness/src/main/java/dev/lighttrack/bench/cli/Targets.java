@@ -33,7 +33,8 @@ final class Targets {
                 + ": it runs the agent on this host, so its timings are of this host, not of the "
                 + profile.soc().part());
         TargetInfo info = new TargetInfo(session.serial(), profile.name(), session.config().productModel(),
-                profile.soc().part(), abi, true, server.toString());
+                profile.soc().part(), abi, true, server.toString(),
+                session.config().allProperties().get("ro.build.fingerprint"));
         AdbDeviceShell shell = new AdbDeviceShell(server, session.serial());
         return new AdbTarget(info, profile, shell, new AdbFilePusher(server, session.serial()), agents,
                 new DeviceLock(shell, session.serial()), session);
@@ -45,7 +46,8 @@ final class Targets {
         String abi = device.properties().abi().orElseThrow(() -> new UserError("device " + device.describe()
                 + " does not report ro.product.cpu.abi, so the agent build for it is unknown"));
         TargetInfo info = new TargetInfo(device.serial(), profile.name(), device.properties().model().orElse(null),
-                device.properties().soc().orElse(profile.soc().part()), abi, false, device.server().toString());
+                device.properties().soc().orElse(profile.soc().part()), abi, false, device.server().toString(),
+                device.properties().buildFingerprint().orElse(null));
         AdbDeviceShell shell = new AdbDeviceShell(device.server(), device.serial());
         return new AdbTarget(info, profile, shell, new AdbFilePusher(device.server(), device.serial()),
                 AgentBinaries.fromClasspath(), new DeviceLock(shell, device.serial()), null);

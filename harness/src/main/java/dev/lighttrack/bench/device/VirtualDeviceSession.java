@@ -81,6 +81,10 @@ public final class VirtualDeviceSession implements AutoCloseable {
         // honest: the agent runs on this host, so the ABI is this host's
         properties.put("ro.product.cpu.abi", hostAbi());
         properties.put("ro.build.version.release", "virtual");
+        // latency tables are keyed by build: a virtual device's "build" is this host's OS and kernel
+        properties.put("ro.build.fingerprint", "lighttrack/" + profile.name() + "_virtual/" + hostAbi() + ":"
+                + System.getProperty("os.name").replaceAll("[^A-Za-z0-9._-]", "_") + "/"
+                + System.getProperty("os.version").replaceAll("[^A-Za-z0-9._-]", "_"));
         String model = "LightTrack_Virtual_" + profile.soc().part().replaceAll("[^A-Za-z0-9]", "_");
         return new VirtualDeviceConfig("lighttrack_" + profile.name(), model,
                 profile.name() + "_virtual", properties, profile.virtualSysfs(), sandbox, port);
