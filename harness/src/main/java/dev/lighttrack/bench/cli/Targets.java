@@ -46,7 +46,8 @@ final class Targets {
         String abi = device.properties().abi().orElseThrow(() -> new UserError("device " + device.describe()
                 + " does not report ro.product.cpu.abi, so the agent build for it is unknown"));
         TargetInfo info = new TargetInfo(device.serial(), profile.name(), device.properties().model().orElse(null),
-                device.properties().soc().orElse(profile.soc().part()), abi, false, device.server().toString(),
+                device.properties().soc().orElse(profile.soc().part()), abi, VirtualDeviceSession.isVirtual(device),
+                device.server().toString(),
                 device.properties().buildFingerprint().orElse(null));
         AdbDeviceShell shell = new AdbDeviceShell(device.server(), device.serial());
         return new AdbTarget(info, profile, shell, new AdbFilePusher(device.server(), device.serial()),
