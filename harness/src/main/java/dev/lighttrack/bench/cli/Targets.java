@@ -11,9 +11,14 @@ import dev.lighttrack.bench.device.profile.DeviceProfile;
 import dev.lighttrack.bench.run.AdbTarget;
 import dev.lighttrack.bench.run.BenchmarkTarget;
 import dev.lighttrack.bench.run.TargetInfo;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Opens the three kinds of benchmark target. */
 final class Targets {
+    /* held so the level sticks: the virtual device logs its start at INFO, which bench already says in its own words */
+    private static final Logger VIRTUAL_DEVICE_LOG = Logger.getLogger("dev.lighttrack.bench.agents.virtualdevice");
+
     private Targets() {
     }
 
@@ -28,6 +33,7 @@ final class Targets {
         AgentBinaries agents = AgentBinaries.fromClasspath();
         String abi = VirtualDeviceSession.hostAbi();
         agents.forAbi(abi); // fail before starting anything when there is no agent for this host
+        VIRTUAL_DEVICE_LOG.setLevel(Level.WARNING);
         VirtualDeviceSession session = VirtualDeviceSession.start(profile, server, 0);
         System.err.println("bench: virtual " + profile.name() + " device " + session.serial() + " on adb server " + server
                 + ": it runs the agent on this host, so its timings are of this host, not of the "

@@ -67,7 +67,7 @@ class BenchVirtualDeviceTest {
         assertEquals("sd845", record.device().profile());
         assertEquals(VirtualDeviceSession.hostAbi(), record.device().abi());
         assertEquals("cpu", record.backend());
-        assertEquals("xnnpack", record.runner().engine());
+        assertTrue(record.runner().engine().startsWith("xnnpack"), record.runner().engine());
         assertTrue(record.summary().samples() >= 20, () -> "samples: " + record.summary().samples());
         assertTrue(record.summary().p50Us() > 0);
         assertEquals(38.0, record.before().temperaturesC().get("cpu-gold"));
