@@ -42,8 +42,8 @@ final class Targets {
                 profile.soc().part(), abi, true, server.toString(),
                 session.config().allProperties().get("ro.build.fingerprint"));
         AdbDeviceShell shell = new AdbDeviceShell(server, session.serial());
-        return new AdbTarget(info, profile, shell, new AdbFilePusher(server, session.serial()), agents,
-                new DeviceLock(shell, session.serial()), session);
+        return closedOnExit(new AdbTarget(info, profile, shell, new AdbFilePusher(server, session.serial()), agents,
+                new DeviceLock(shell, session.serial()), session));
     }
 
     static BenchmarkTarget adb(AttachedDevice device, AdbOptions adb) {
@@ -56,7 +56,24 @@ final class Targets {
                 device.server().toString(),
                 device.properties().buildFingerprint().orElse(null));
         AdbDeviceShell shell = new AdbDeviceShell(device.server(), device.serial());
-        return new AdbTarget(info, profile, shell, new AdbFilePusher(device.server(), device.serial()),
-                AgentBinaries.fromClasspath(), new DeviceLock(shell, device.serial()), null);
+        return closedOnExit(new AdbTarget(info, profile, shell, new AdbFilePusher(device.server(), device.serial()),
+                AgentBinaries.fromClasspath(), new DeviceLock(shell, device.serial()), null));
+    }
+
+    /**
+     * Closes the target also when bench is interrupted (Ctrl-C): releases the device lock and stops a virtual
+     * device instead of leaving them to the stale-lock check and the adb server's offline detection.
+     */
+    private static AdbTarget closedOnExit(AdbTarget target) {
+        Thread hook = new Thread(target::close, "close " + target.info().serial());
+        Runtime.getRuntime().addShutdownHook(hook);
+        target.onClose(() -> {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is what is closing it
+            }
+        });
+        return target;
     }
 }
