@@ -643,7 +643,9 @@ static void *xnn_open(const lt_model *model, const lt_backend_options *options, 
         return NULL;
     }
     st->model = model;
-    st->runtime_flags = options->precision == LT_PRECISION_FP16 ? XNN_FLAG_FP16_INFERENCE : 0;
+    /* FORCE, not the hint: the hint silently stays fp32 where the cpu lacks fp16 arithmetic (x86 in this snapshot),
+     * and a run labelled fp16 must be fp16. */
+    st->runtime_flags = options->precision == LT_PRECISION_FP16 ? XNN_FLAG_FORCE_FP16_INFERENCE : 0;
     if (options->threads > 1) {
         st->pool = pthreadpool_create((size_t)options->threads);
         if (st->pool == NULL) {
@@ -675,9 +677,12 @@ static void *xnn_open(const lt_model *model, const lt_backend_options *options, 
         segment *seg = &st->segs[i];
         xs = xnn_create_runtime_v2(seg->sg, st->pool, st->runtime_flags, &seg->rt);
         if (xs != xnn_status_success) {
-            s = lt_fail(err, xs == xnn_status_unsupported_hardware || xs == xnn_status_unsupported_parameter ? LT_ERR_UNSUPPORTED : LT_ERR_RUNTIME,
-                        "xnnpack: cannot create the runtime%s (status %d)",
-                        st->runtime_flags ? " with fp16 inference (this cpu may lack fp16 support)" : "", (int)xs);
+            if (st->runtime_flags != 0 && xs == xnn_status_unsupported_hardware) {
+                s = lt_fail(err, LT_ERR_UNSUPPORTED, "xnnpack: fp16 inference is not available on this cpu; use fp32");
+            } else {
+                s = lt_fail(err, xs == xnn_status_unsupported_parameter ? LT_ERR_UNSUPPORTED : LT_ERR_RUNTIME,
+                            "xnnpack: cannot create the runtime (status %d)", (int)xs);
+            }
             break;
         }
         xs = xnn_setup_runtime(seg->rt, seg->n_ext, seg->ext);

@@ -61,8 +61,8 @@ class NativeRunnerTest {
         for (int i = 0; i < in.length; i++) {
             in[i] = (float) Math.sin(i * 0.37);
         }
-        try (NativeRunner one = NativeRunner.open(model, RunnerOptions.cpu(1));
-             NativeRunner two = NativeRunner.open(model, RunnerOptions.cpu(2).withCpus("0"))) {
+        try (NativeRunner one = NativeRunner.open(model, RunnerOptions.cpu(1).withCpus("0"));
+             NativeRunner two = NativeRunner.open(model, RunnerOptions.cpu(2))) {
             one.setInput(0, in);
             one.invoke();
             float[] a = one.output(0);
@@ -95,6 +95,10 @@ class NativeRunnerTest {
 
         e = assertThrows(NativeRunnerException.class, () -> NativeRunner.open(model, RunnerOptions.cpu(1).withCpus("2-1")));
         assertEquals(RunnerStatus.USAGE, e.status());
+
+        e = assertThrows(NativeRunnerException.class, () -> NativeRunner.open(model, RunnerOptions.cpu(2).withCpus("0")));
+        assertEquals(RunnerStatus.USAGE, e.status());
+        assertTrue(e.getMessage().contains("2 threads need at least 2 cpus"), e.getMessage());
 
         Path garbage = Files.write(dir.resolve("garbage.onnx"), new byte[] {1, 2, 3, 4, 5, 6, 7});
         e = assertThrows(NativeRunnerException.class, () -> NativeRunner.open(garbage, RunnerOptions.cpu(1)));
