@@ -25,7 +25,8 @@ typedef struct cl_step {
     unsigned char arg_value[MAX_ARGS][16];
     cl_kernel kernel;
     cl_uint dims;
-    size_t global[3];
+    size_t global[3];        /* rounded up to whole work-groups */
+    size_t local[3];
     int node;                /* node the kernel's time is attributed to */
 } cl_step;
 
@@ -234,6 +235,37 @@ static lt_status add_step(cl_state *st, int node, const char *kernel_name, const
     return LT_OK;
 }
 
+static size_t round_up(size_t n, size_t multiple) {
+    return (n + multiple - 1) / multiple * multiple;
+}
+
+static size_t pow2_at_least(size_t n) {
+    size_t p = 1;
+    while (p < n) p *= 2;
+    return p;
+}
+
+/* Work-groups of up to 64 items (a multiple of the warp/wave sizes of mobile GPUs), 2-D tiles of output pixels
+ * for the image kernels; the global size is rounded up and the kernels drop the excess items. */
+static void choose_work_groups(cl_step *step, size_t kernel_limit) {
+    size_t budget = kernel_limit < 64 ? kernel_limit : 64;
+    if (budget == 0) budget = 1;
+    if (step->dims == 1) {
+        step->local[0] = budget;
+        step->local[1] = step->local[2] = 1;
+    } else {
+        size_t lx = pow2_at_least(step->global[0]);
+        if (lx > 16) lx = 16;
+        if (lx > budget) lx = budget;
+        size_t ly = pow2_at_least(step->global[1]);
+        if (ly > budget / lx) ly = budget / lx;
+        step->local[0] = lx;
+        step->local[1] = ly;
+        step->local[2] = 1;
+    }
+    for (int i = 0; i < 3; i++) step->global[i] = round_up(step->global[i], step->local[i]);
+}
+
 static lt_status create_kernels(cl_state *st, lt_error *err) {
     for (int s = 0; s < st->n_steps; s++) {
         cl_step *step = &st->steps[s];
@@ -247,6 +279,11 @@ static lt_status create_kernels(cl_state *st, lt_error *err) {
                      st->model->nodes[step->node].name);
             if (cl_check(st, rc, "clSetKernelArg", what, err)) return err->code;
         }
+        size_t limit = 0;
+        rc = st->api.GetKernelWorkGroupInfo(step->kernel, st->device, CL_KERNEL_WORK_GROUP_SIZE, sizeof limit, &limit,
+                                            NULL);
+        if (cl_check(st, rc, "clGetKernelWorkGroupInfo", step->kernel_name, err)) return err->code;
+        choose_work_groups(step, limit);
     }
     return LT_OK;
 }
@@ -402,8 +439,21 @@ static lt_status compile_binary(cl_state *st, int index, lt_error *err) {
     }
     size_t count = (size_t)elements_of(y);
     if (same_shape(a, y) && same_shape(b, y)) {
-        karg args[] = {A_MEM(am), A_MEM(bm), A_MEM(ym), A_INT(op), A_INT(f->act), A_FLT(f->p0), A_FLT(f->p1)};
-        return add_step(st, index, "binary_same", args, 7, 1, count, 1, 1, err);
+        karg args[] = {A_MEM(am), A_MEM(bm), A_MEM(ym), A_INT(op), A_INT(f->act), A_FLT(f->p0), A_FLT(f->p1),
+                       A_INT(count)};
+        return add_step(st, index, "binary_same", args, 8, 1, count, 1, 1, err);
+    }
+    /* one operand per channel ([N,C,1,1]), the other the full map: the SE / channel attention scaling */
+    for (int k = 0; k < 2 && y->rank == 4; k++) {
+        const lt_tensor *full = k ? b : a, *per_channel = k ? a : b;
+        if (same_shape(full, y) && per_channel->rank == 4 && per_channel->dims[0] == y->dims[0] &&
+            per_channel->dims[1] == y->dims[1] && per_channel->dims[2] == 1 && per_channel->dims[3] == 1) {
+            int hw = (int)(y->dims[2] * y->dims[3]), nc = (int)(y->dims[0] * y->dims[1]);
+            cl_mem xm = k ? bm : am, sm = k ? am : bm;
+            karg args[] = {A_MEM(xm), A_MEM(sm), A_MEM(ym), A_INT(op), A_INT(hw), A_INT(nc),
+                           A_INT(f->act), A_FLT(f->p0), A_FLT(f->p1)};
+            return add_step(st, index, "channel_binary", args, 9, 2, (size_t)hw, (size_t)nc, 1, err);
+        }
     }
     if (y->rank > 4 || a->rank > 4 || b->rank > 4) {
         return unsupported(node, err, "broadcasting is supported up to rank 4");
@@ -417,8 +467,8 @@ static lt_status compile_binary(cl_state *st, int index, lt_error *err) {
     broadcast_strides(b, out, sb);
     karg args[] = {A_MEM(am), A_MEM(bm), A_MEM(ym), A_INT(op), A_INT4(out[0], out[1], out[2], out[3]),
                    A_INT4(sa[0], sa[1], sa[2], sa[3]), A_INT4(sb[0], sb[1], sb[2], sb[3]), A_INT(f->act),
-                   A_FLT(f->p0), A_FLT(f->p1)};
-    return add_step(st, index, "binary_broadcast", args, 10, 1, count, 1, 1, err);
+                   A_FLT(f->p0), A_FLT(f->p1), A_INT(count)};
+    return add_step(st, index, "binary_broadcast", args, 11, 1, count, 1, 1, err);
 }
 
 static lt_status compile_pool(cl_state *st, int index, lt_error *err) {
@@ -429,8 +479,8 @@ static lt_status compile_pool(cl_state *st, int index, lt_error *err) {
     if (tensor_buffer(st, node->inputs[0], &xm, err) || tensor_buffer(st, st->fused[index].target, &ym, err)) {
         return err->code;
     }
-    karg args[] = {A_MEM(xm), A_MEM(ym), A_INT(x->dims[2] * x->dims[3])};
-    return add_step(st, index, "global_avg_pool", args, 3, 1, (size_t)(x->dims[0] * x->dims[1]), 1, 1, err);
+    karg args[] = {A_MEM(xm), A_MEM(ym), A_INT(x->dims[2] * x->dims[3]), A_INT(x->dims[0] * x->dims[1])};
+    return add_step(st, index, "global_avg_pool", args, 4, 1, (size_t)(x->dims[0] * x->dims[1]), 1, 1, err);
 }
 
 static lt_status compile_activation(cl_state *st, int index, lt_error *err) {
@@ -439,9 +489,9 @@ static lt_status compile_activation(cl_state *st, int index, lt_error *err) {
     lt_cl_act act = lt_cl_node_act(node, &p0, &p1);
     cl_mem xm, ym;
     if (tensor_buffer(st, node->inputs[0], &xm, err) || tensor_buffer(st, node->output, &ym, err)) return err->code;
-    karg args[] = {A_MEM(xm), A_MEM(ym), A_INT(act), A_FLT(p0), A_FLT(p1)};
-    return add_step(st, index, "activation", args, 5, 1, (size_t)elements_of(&st->model->tensors[node->output]), 1, 1,
-                    err);
+    size_t count = (size_t)elements_of(&st->model->tensors[node->output]);
+    karg args[] = {A_MEM(xm), A_MEM(ym), A_INT(act), A_FLT(p0), A_FLT(p1), A_INT(count)};
+    return add_step(st, index, "activation", args, 6, 1, count, 1, 1, err);
 }
 
 static lt_status compile_transpose(cl_state *st, int index, lt_error *err) {
@@ -466,8 +516,8 @@ static lt_status compile_transpose(cl_state *st, int index, lt_error *err) {
         tensor_buffer(st, node->output, &ym, err)) {
         return err->code;
     }
-    karg args[] = {A_MEM(xm), A_MEM(ym), A_MEM(metam)};
-    return add_step(st, index, "transpose", args, 3, 1, (size_t)elements_of(x), 1, 1, err);
+    karg args[] = {A_MEM(xm), A_MEM(ym), A_MEM(metam), A_INT(elements_of(x))};
+    return add_step(st, index, "transpose", args, 4, 1, (size_t)elements_of(x), 1, 1, err);
 }
 
 static lt_status compile_node(cl_state *st, int index, lt_error *err) {
@@ -613,7 +663,7 @@ static lt_status cl_invoke(void *state, lt_error *err) {
     int enqueued = 0;
     for (; enqueued < st->n_steps; enqueued++) {
         cl_step *s = &st->steps[enqueued];
-        rc = st->api.EnqueueNDRangeKernel(st->queue, s->kernel, s->dims, NULL, s->global, NULL, 0, NULL,
+        rc = st->api.EnqueueNDRangeKernel(st->queue, s->kernel, s->dims, NULL, s->global, s->local, 0, NULL,
                                           &st->events[enqueued]);
         if (rc != CL_SUCCESS) break;
     }

@@ -26,7 +26,7 @@ static const entry_point ENTRY_POINTS[] = {
     ENTRY(CreateContext), ENTRY(ReleaseContext), ENTRY(CreateCommandQueue), ENTRY(ReleaseCommandQueue),
     ENTRY(CreateBuffer), ENTRY(ReleaseMemObject), ENTRY(CreateProgramWithSource), ENTRY(BuildProgram),
     ENTRY(GetProgramBuildInfo), ENTRY(ReleaseProgram), ENTRY(CreateKernel), ENTRY(ReleaseKernel),
-    ENTRY(SetKernelArg), ENTRY(EnqueueNDRangeKernel), ENTRY(EnqueueWriteBuffer), ENTRY(EnqueueReadBuffer),
+    ENTRY(SetKernelArg), ENTRY(GetKernelWorkGroupInfo), ENTRY(EnqueueNDRangeKernel), ENTRY(EnqueueWriteBuffer), ENTRY(EnqueueReadBuffer),
     ENTRY(Finish), ENTRY(GetEventProfilingInfo), ENTRY(ReleaseEvent),
 };
 #undef ENTRY

@@ -36,12 +36,15 @@ inline real activate(real value, int act, float p0, float p1) {
     return (real)v;
 }
 
+/* Global sizes are rounded up to whole work-groups, so every kernel first drops work items past its extent. */
+
 /* Any convolution (groups, strides, dilation, padding): one output element per work item.
  * Global size: (OW, OH, N*OC). Weights [OC, C/G, KH, KW]. */
 __kernel void conv2d(__global const real *x, __global const real *w, __global const real *bias, __global real *y,
                      int C, int H, int W, int OC, int OH, int OW, int KH, int KW, int SH, int SW,
                      int PT, int PL, int DH, int DW, int G, int act, float p0, float p1) {
     int ow = get_global_id(0), oh = get_global_id(1), noc = get_global_id(2);
+    if (ow >= OW || oh >= OH) return;
     int n = noc / OC, oc = noc % OC;
     int cg = C / G, ocg = OC / G;
     int c0 = (oc / ocg) * cg;
@@ -70,6 +73,7 @@ __kernel void depthwise##K(__global const real *x, __global const real *w, __glo
                            __global real *y, int C, int H, int W, int OH, int OW, int SH, int SW, int PT, int PL,  \
                            int act, float p0, float p1) {                                                          \
     int ow = get_global_id(0), oh = get_global_id(1), nc = get_global_id(2);                                      \
+    if (ow >= OW || oh >= OH) return;                                                                             \
     int c = nc % C;                                                                                               \
     __global const real *xc = x + (size_t)nc * H * W;                                                             \
     __global const real *wc = w + c * K * K;                                                                      \
@@ -96,6 +100,7 @@ __kernel void pointwise(__global const real *x, __global const real *w4, __globa
                         __global real *y, int C, int HW, int OC, int act, float p0, float p1) {
     int pb = get_global_id(0), ob = get_global_id(1), n = get_global_id(2);
     int p = pb * 4, oc = ob * 4;
+    if (p >= HW || oc >= OC) return;
     real4 b = vload4(ob, bias);
     real4 acc0 = (real4)(b.s0), acc1 = (real4)(b.s1), acc2 = (real4)(b.s2), acc3 = (real4)(b.s3);
     __global const real *xn = x + (size_t)n * C * HW;
@@ -134,6 +139,7 @@ __kernel void pointwise(__global const real *x, __global const real *w4, __globa
 __kernel void matmul(__global const real *a, __global const real *b, __global const real *bias, __global real *y,
                      int M, int K, int N, int stride_a, int stride_b, int act, float p0, float p1) {
     int j = get_global_id(0), i = get_global_id(1), batch = get_global_id(2);
+    if (j >= N || i >= M) return;
     __global const real *ar = a + (size_t)batch * stride_a + (size_t)i * K;
     __global const real *bc = b + (size_t)batch * stride_b + j;
     real acc = bias[j];
@@ -142,8 +148,9 @@ __kernel void matmul(__global const real *a, __global const real *b, __global co
 }
 
 /* Mean over H*W per (n, c), accumulated in float. Global size: (N*C). */
-__kernel void global_avg_pool(__global const real *x, __global real *y, int HW) {
+__kernel void global_avg_pool(__global const real *x, __global real *y, int HW, int count) {
     int nc = get_global_id(0);
+    if (nc >= count) return;
     __global const real *xc = x + (size_t)nc * HW;
     float sum = 0.0f;
     for (int i = 0; i < HW; i++) sum += (float)xc[i];
@@ -155,16 +162,19 @@ __kernel void global_avg_pool(__global const real *x, __global real *y, int HW) 
 
 /* Elementwise a op b, same shape. Global size: (count). */
 __kernel void binary_same(__global const real *a, __global const real *b, __global real *y, int op,
-                          int act, float p0, float p1) {
+                          int act, float p0, float p1, int count) {
     int i = get_global_id(0);
+    if (i >= count) return;
     real v = op == OP_MUL ? a[i] * b[i] : a[i] + b[i];
     y[i] = activate(v, act, p0, p1);
 }
 
 /* a op b with numpy broadcasting over 4 axes: strides are 0 on a broadcast axis. Global size: (count). */
 __kernel void binary_broadcast(__global const real *a, __global const real *b, __global real *y, int op,
-                               int4 dims, int4 stride_a, int4 stride_b, int act, float p0, float p1) {
+                               int4 dims, int4 stride_a, int4 stride_b, int act, float p0, float p1,
+                               int count) {
     int i = get_global_id(0);
+    if (i >= count) return;
     int i3 = i % dims.s3, r = i / dims.s3;
     int i2 = r % dims.s2; r /= dims.s2;
     int i1 = r % dims.s1, i0 = r / dims.s1;
@@ -176,16 +186,29 @@ __kernel void binary_broadcast(__global const real *a, __global const real *b, _
     y[i] = activate(v, act, p0, p1);
 }
 
+/* x [N,C,H,W] op s [N,C,1,1] (SE and channel-attention scaling): no index arithmetic per element.
+ * Global size: (HW, N*C). */
+__kernel void channel_binary(__global const real *x, __global const real *s, __global real *y, int op, int HW,
+                             int NC, int act, float p0, float p1) {
+    int i = get_global_id(0), nc = get_global_id(1);
+    if (i >= HW || nc >= NC) return;
+    size_t at = (size_t)nc * HW + i;
+    real v = op == OP_MUL ? x[at] * s[nc] : x[at] + s[nc];
+    y[at] = activate(v, act, p0, p1);
+}
+
 /* Standalone activation (one that could not be fused). Global size: (count). */
-__kernel void activation(__global const real *x, __global real *y, int act, float p0, float p1) {
+__kernel void activation(__global const real *x, __global real *y, int act, float p0, float p1, int count) {
     int i = get_global_id(0);
+    if (i >= count) return;
     y[i] = activate(x[i], act, p0, p1);
 }
 
 /* Transpose of up to 6 axes. meta: rank, output dims[6], input strides of the output axes[6].
  * Global size: (count). */
-__kernel void transpose(__global const real *x, __global real *y, __global const int *meta) {
+__kernel void transpose(__global const real *x, __global real *y, __global const int *meta, int count) {
     int i = get_global_id(0);
+    if (i >= count) return;
     int rank = meta[0];
     int r = i, offset = 0;
     for (int axis = rank - 1; axis >= 0; axis--) {
