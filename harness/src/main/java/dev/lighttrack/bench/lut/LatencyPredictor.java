@@ -1,10 +1,16 @@
 package dev.lighttrack.bench.lut;
 
+import dev.lighttrack.bench.space.ArchStringCodec;
+import dev.lighttrack.bench.space.Architecture;
 import dev.lighttrack.bench.space.Subnet;
+import dev.lighttrack.bench.space.SubnetBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Predicted per-frame latency = the sum of the subnet's table entries (p50) + the fitted per-inference overhead. */
+/**
+ * Predicted per-frame latency = the sum of the subnet's table entries (p50) with the table's fitted correction
+ * ({@link LutFit}: per-inference overhead, and a per-op term or a scale where they predict better).
+ */
 public final class LatencyPredictor {
     private final LutTable table;
 
@@ -12,18 +18,34 @@ public final class LatencyPredictor {
         this.table = table;
     }
 
-    /** One predicted term. */
+    /** One predicted term: the unit it starts at, the entry's signature and its p50. */
     public record Term(String unit, String signature, double p50Us) {
     }
 
-    /** The prediction with its terms. */
-    public record Prediction(double latencyUs, double opSumUs, double overheadUs, List<Term> terms) {
+    /** The sum of a subnet's entries. */
+    public record OpSum(double sumUs, List<Term> terms) {
+        public int ops() {
+            return terms.size();
+        }
     }
 
-    public Prediction predict(Subnet subnet) {
+    /** The prediction with its parts. */
+    public record Prediction(double latencyUs, double opSumUs, double correctionUs, int ops, List<Term> terms) {
+    }
+
+    public Subnet subnet(Architecture arch) {
+        return SubnetBuilder.search(arch, table.key().searchSize(), table.key().templateSize());
+    }
+
+    public OpSum sum(Architecture arch) {
+        if (!arch.space().equals(table.key().space())) {
+            throw new IllegalArgumentException("arch " + ArchStringCodec.format(arch) + " is of the "
+                    + arch.space().backboneBudgetMacsM() + " space but the table covers the "
+                    + table.key().backboneBudget() + " space");
+        }
         List<Term> terms = new ArrayList<>();
         double sum = 0;
-        for (LutOp op : ArchDecomposer.decompose(subnet)) {
+        for (LutOp op : ArchDecomposer.decompose(subnet(arch))) {
             LutEntry e = table.entries().get(op.signature().value());
             if (e == null) {
                 throw new IllegalArgumentException("lookup table has no entry for " + op.signature()
@@ -32,7 +54,17 @@ public final class LatencyPredictor {
             terms.add(new Term(op.units().get(0).name(), e.signature(), e.p50Us()));
             sum += e.p50Us();
         }
-        double overhead = table.overheadUs() == null ? 0 : table.overheadUs();
-        return new Prediction(sum + overhead, sum, overhead, terms);
+        return new OpSum(sum, terms);
+    }
+
+    public Prediction predict(Architecture arch) {
+        LutFit fit = table.fit();
+        if (fit == null) {
+            throw new IllegalArgumentException("lookup table has no fitted overhead yet; rerun 'bench lut build' to "
+                    + "finish it");
+        }
+        OpSum s = sum(arch);
+        double latency = fit.predictUs(s.sumUs(), s.ops());
+        return new Prediction(latency, s.sumUs(), latency - s.sumUs(), s.ops(), s.terms());
     }
 }

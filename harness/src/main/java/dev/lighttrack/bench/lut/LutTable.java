@@ -1,28 +1,46 @@
 package dev.lighttrack.bench.lut;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A latency lookup table: its key, the measured entries by op signature, and the per-inference overhead
- * fitted from whole-model measurements (null until fitted).
+ * A latency lookup table: its key, how it was measured, the measured entries by op signature, the whole-model
+ * runs the correction is fitted to, and the fit (null until fitted).
  */
-public record LutTable(String schemaVersion, LutKey key, Map<String, LutEntry> entries, Double overheadUs,
-                       String createdAt, String updatedAt) {
-    public static final String SCHEMA_VERSION = "1.0";
+public record LutTable(String schemaVersion, LutKey key, LutSettings settings, Map<String, LutEntry> entries,
+                       List<WholeModelRun> wholeModels, LutFit fit, String createdAt, String updatedAt) {
+    public static final String SCHEMA_VERSION = "1.1";
 
     public LutTable {
-        entries = Collections.unmodifiableMap(new TreeMap<>(entries));
+        entries = Collections.unmodifiableMap(new TreeMap<>(entries == null ? Map.of() : entries));
+        wholeModels = List.copyOf(wholeModels == null ? List.of() : wholeModels);
+    }
+
+    public static LutTable empty(LutKey key, LutSettings settings, String now) {
+        return new LutTable(SCHEMA_VERSION, key, settings, Map.of(), List.of(), null, now, now);
     }
 
     public LutTable with(LutEntry e, String now) {
         Map<String, LutEntry> m = new TreeMap<>(entries);
         m.put(e.signature(), e);
-        return new LutTable(schemaVersion, key, m, overheadUs, createdAt, now);
+        return new LutTable(schemaVersion, key, settings, m, wholeModels, fit, createdAt, now);
     }
 
-    public LutTable withOverhead(double us, String now) {
-        return new LutTable(schemaVersion, key, entries, us, createdAt, now);
+    public LutTable with(WholeModelRun run, String now) {
+        List<WholeModelRun> runs = new ArrayList<>(wholeModels);
+        runs.removeIf(r -> r.arch().equals(run.arch()));
+        runs.add(run);
+        return new LutTable(schemaVersion, key, settings, entries, runs, fit, createdAt, now);
+    }
+
+    public LutTable withFit(LutFit f, String now) {
+        return new LutTable(schemaVersion, key, settings, entries, wholeModels, f, createdAt, now);
+    }
+
+    public WholeModelRun wholeModel(String arch) {
+        return wholeModels.stream().filter(r -> r.arch().equals(arch)).findFirst().orElse(null);
     }
 }

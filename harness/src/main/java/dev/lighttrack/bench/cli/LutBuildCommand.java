@@ -1,0 +1,110 @@
+package dev.lighttrack.bench.cli;
+
+import dev.lighttrack.bench.device.profile.ProfileLoader;
+import dev.lighttrack.bench.lut.LutBuilder;
+import dev.lighttrack.bench.lut.LutFit;
+import dev.lighttrack.bench.lut.MeasurementInterruptedException;
+import dev.lighttrack.bench.lut.OpModelCache;
+import dev.lighttrack.bench.run.ModelResolver;
+import dev.lighttrack.bench.run.RunSettings;
+import dev.lighttrack.bench.run.TargetInfo;
+import dev.lighttrack.bench.space.SubnetBuilder;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code bench lut build}. */
+@Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure every distinct op of the space on one device and backend into a lookup table, then "
+                + "measure whole subnets end to end and fit the per-inference overhead to them.",
+            "Entries are saved as they complete: after an interruption, the same command measures only the rest."})
+final class LutBuildCommand implements Callable<Integer> {
+    @Mixin
+    LutTargetOptions target;
+
+    @Option(names = "--search-size", defaultValue = "256", paramLabel = "N",
+            description = "Search crop size (default ${DEFAULT-VALUE}).")
+    int searchSize;
+
+    @Option(names = "--budget", defaultValue = "470", paramLabel = "B",
+            description = "Backbone budget of the space: 470 or 600 (default ${DEFAULT-VALUE}).")
+    int budget;
+
+    @Option(names = "--fit-samples", defaultValue = "12", paramLabel = "N",
+            description = "Random subnets measured end to end to fit the overhead (default ${DEFAULT-VALUE}).")
+    int fitSamples;
+
+    @Option(names = "--fit-seed", defaultValue = "20210427", paramLabel = "S",
+            description = "Seed of those subnets (default ${DEFAULT-VALUE}); validate with another seed.")
+    long fitSeed;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "The table file. Default: results/luts/<profile>-<backend>-<precision>.json "
+                    + "(virtual-<profile> for virtual devices, -t<N> added for N threads).")
+    Path out;
+
+    @Option(names = "--json", description = "Print what the build did as JSON.")
+    boolean json;
+
+    @Option(names = "--debug", description = "Print stack traces for errors.")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        var space = SpaceOption.forBudget(budget);
+        Path home = ProfileLoader.defaultDirectory().getParent();
+        ModelResolver wholeModels = new ModelResolver(home.resolve("results").resolve("models"));
+        OpModelCache opModels = new OpModelCache(home.resolve("results").resolve("models").resolve("ops"), 0);
+        LutBuilder.Result result;
+        Path file;
+        try (LutTargetOptions.Opened opened = target.open()) {
+            file = out != null ? out : home.resolve(defaultTable(opened.target().info(), opened.settings()));
+            LutBuilder builder = new LutBuilder(opened.target(), opened.settings(), opModels, wholeModels,
+                    target.batchSize, ProgressLine.forStderr());
+            result = builder.build(new LutBuilder.Request(file, space, searchSize,
+                    SubnetBuilder.DEFAULT_TEMPLATE_SIZE, fitSamples, fitSeed));
+        } catch (MeasurementInterruptedException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        LutFit fit = result.table().fit();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("lut", file.toString());
+            m.put("key", LutJson.key(result.table().key()));
+            m.put("entries", result.entries());
+            m.put("ops_measured", result.opsMeasured());
+            m.put("whole_models", result.table().wholeModels().size());
+            m.put("whole_models_measured", result.wholeModelsMeasured());
+            m.put("fit", LutJson.fit(fit));
+            m.put("op_wall_s", result.opWallSeconds());
+            m.put("op_sampled_s", result.opSampledSeconds());
+            m.put("harness_efficiency", result.efficiency());
+            m.put("wall_s", result.wallSeconds());
+            System.out.println(Json.write(m));
+        } else {
+            System.out.printf("%s: %d entries (%d measured now), %d whole subnets (%d measured now)%n", file,
+                    result.entries(), result.opsMeasured(), result.table().wholeModels().size(),
+                    result.wholeModelsMeasured());
+            System.out.printf("  fit: %.4f x sum %+.1f us per inference %+.2f us per op, rms residual %.1f us, "
+                    + "leave-one-out %.1f us (%s)%n", fit.scale(), fit.overheadUs(), fit.perOpUs(),
+                    fit.rmsResidualUs(), fit.looRmsUs(), fit.method());
+            if (result.opsMeasured() > 0) {
+                System.out.printf("  ops: %.1f s wall, %.1f s in timed inferences (harness efficiency %.1f%%); "
+                        + "total %.1f s%n", result.opWallSeconds(), result.opSampledSeconds(),
+                        100 * result.efficiency(), result.wallSeconds());
+            }
+        }
+        return 0;
+    }
+
+    static Path defaultTable(TargetInfo info, RunSettings settings) {
+        String profile = (info.virtual() ? "virtual-" : "") + info.profile();
+        String threads = settings.threads() > 1 ? "-t" + settings.threads() : "";
+        return Path.of("results", "luts",
+                profile + "-" + settings.backend() + "-" + settings.precision() + threads + ".json");
+    }
+}

@@ -1,0 +1,78 @@
+package dev.lighttrack.bench.cli;
+
+import dev.lighttrack.bench.lut.LatencyPredictor;
+import dev.lighttrack.bench.lut.LutFiles;
+import dev.lighttrack.bench.lut.LutKey;
+import dev.lighttrack.bench.lut.LutTable;
+import dev.lighttrack.bench.space.ArchPresets;
+import dev.lighttrack.bench.space.ArchStringCodec;
+import dev.lighttrack.bench.space.Architecture;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench lut predict}. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Predicted per-frame latency of an arch: the sum of its table entries plus the fitted overhead, "
+                + "with the per-op breakdown.")
+final class LutPredictCommand implements Callable<Integer> {
+    @Option(names = "--lut", required = true, paramLabel = "FILE", description = "A table from 'bench lut build'.")
+    Path lut;
+
+    @Option(names = "--arch", required = true, paramLabel = "ARCH", description = "Arch string or preset name.")
+    String arch;
+
+    @Option(names = "--json", description = "Print a JSON object.")
+    boolean json;
+
+    @Option(names = "--debug", description = "Print stack traces for errors.")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        LutTable table = LutFiles.read(lut);
+        Architecture a = ArchPresets.resolve(arch);
+        LatencyPredictor.Prediction p = new LatencyPredictor(table).predict(a);
+        LutKey k = table.key();
+        String name = ArchPresets.nameOf(a) != null ? ArchPresets.nameOf(a) : ArchStringCodec.format(a);
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("arch", ArchStringCodec.format(a));
+            m.put("lut", lut.toString());
+            m.put("key", LutJson.key(k));
+            m.put("predicted_ms", p.latencyUs() / 1000);
+            m.put("op_sum_ms", p.opSumUs() / 1000);
+            m.put("correction_ms", p.correctionUs() / 1000);
+            m.put("scale", table.fit().scale());
+            m.put("overhead_ms", table.fit().overheadUs() / 1000);
+            m.put("per_op_ms", table.fit().perOpUs() / 1000);
+            m.put("ops", p.ops());
+            List<Map<String, Object>> terms = new ArrayList<>();
+            for (LatencyPredictor.Term t : p.terms()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("unit", t.unit());
+                row.put("signature", t.signature());
+                row.put("p50_ms", t.p50Us() / 1000);
+                terms.add(row);
+            }
+            m.put("terms", terms);
+            System.out.println(Json.write(m));
+            return 0;
+        }
+        System.out.printf("%s: %.3f ms predicted on %s%s %s %s (%d threads)%n", name, p.latencyUs() / 1000,
+                k.virtual() ? "virtual:" : "", k.profile(), k.backend(), k.precision(), k.threads());
+        System.out.printf("  = %.3f ms over %d entries %+.3f ms fitted (%.4f x sum %+.3f ms per inference %+.4f ms "
+                + "per op)%n", p.opSumUs() / 1000, p.ops(), p.correctionUs() / 1000, table.fit().scale(),
+                table.fit().overheadUs() / 1000, table.fit().perOpUs() / 1000);
+        int width = p.terms().stream().mapToInt(t -> t.unit().length()).max().orElse(4);
+        for (LatencyPredictor.Term t : p.terms()) {
+            System.out.printf("  %-" + width + "s  %8.3f ms  %s%n", t.unit(), t.p50Us() / 1000, t.signature());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.lighttrack.bench.cli;
+
+import dev.lighttrack.bench.device.profile.ProfileLoader;
+import dev.lighttrack.bench.files.AtomicFiles;
+import dev.lighttrack.bench.lut.LutFiles;
+import dev.lighttrack.bench.lut.LutTable;
+import dev.lighttrack.bench.lut.LutValidator;
+import dev.lighttrack.bench.lut.MeasurementInterruptedException;
+import dev.lighttrack.bench.report.ScatterPlot;
+import dev.lighttrack.bench.run.ModelResolver;
+import dev.lighttrack.bench.space.Architecture;
+import dev.lighttrack.bench.stats.PredictionAccuracy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code bench lut validate}. */
+@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure random subnets end to end and compare them with the table's predictions: RMSE, MAPE, "
+                + "share within 5% and 10%, Kendall tau and Spearman rho (and the same rank statistics for MACs).",
+            "Writes report.json and scatter.png (predicted vs measured) to --out."})
+final class LutValidateCommand implements Callable<Integer> {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    @Mixin
+    LutTargetOptions target;
+
+    @Option(names = "--lut", required = true, paramLabel = "FILE", description = "The table to validate.")
+    Path lut;
+
+    @Option(names = "--samples", defaultValue = "50", paramLabel = "N",
+            description = "Random subnets to measure (default ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Their seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--retest", description = "Measure every subnet a second time (reverse order) and report how "
+            + "well one measurement predicts the other: the target's noise floor.")
+    boolean retest;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Report folder. Default: results/luts/validate-<time>/.")
+    Path out;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    @Option(names = "--debug", description = "Print stack traces for errors.")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        LutTable table = LutFiles.read(lut);
+        List<Architecture> archs = LutValidator.sample(table, samples, seed);
+        Path home = ProfileLoader.defaultDirectory().getParent();
+        Path dir = out != null ? out
+                : home.resolve("results").resolve("luts").resolve("validate-" + STAMP.format(Instant.now()));
+        LutValidator.Result result;
+        try (LutTargetOptions.Opened opened = target.open()) {
+            LutValidator validator = new LutValidator(opened.target(), opened.settings(),
+                    new ModelResolver(home.resolve("results").resolve("models")), target.batchSize,
+                    ProgressLine.forStderr());
+            result = validator.validate(table, lut.toString(), archs, retest);
+        } catch (MeasurementInterruptedException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        Map<String, Object> report = report(table, result);
+        AtomicFiles.write(dir.resolve("report.json"), (Json.write(report) + "\n").getBytes(StandardCharsets.UTF_8));
+        double[] measured = result.rows().stream().mapToDouble(r -> r.measuredUs() / 1000).toArray();
+        double[] predicted = result.rows().stream().mapToDouble(r -> r.predictedUs() / 1000).toArray();
+        Path plot = dir.resolve("scatter.png");
+        ScatterPlot.write(plot, "LUT " + lut.getFileName() + ": " + samples + " subnets, seed " + seed, measured,
+                predicted);
+        if (json) {
+            System.out.println(Json.write(report));
+        } else {
+            PredictionAccuracy a = result.accuracy();
+            System.out.printf("%d subnets (seed %d) on %s %s: %.0f%% within ±10%%, %.0f%% within ±5%%, MAPE %.1f%%, "
+                    + "RMSE %.3f ms%n", a.samples(), seed, table.key().profile(), table.key().backend(),
+                    100 * a.within10pct(), 100 * a.within5pct(), 100 * a.mape(), a.rmseUs() / 1000);
+            System.out.printf("  rank: Kendall tau %.3f, Spearman rho %.3f (MACs: tau %.3f, rho %.3f)%n",
+                    a.kendallTau(), a.spearmanRho(), result.macsKendallTau(), result.macsSpearmanRho());
+            if (result.retest() != null) {
+                PredictionAccuracy r = result.retest();
+                System.out.printf("  retest (noise floor): %.0f%% within ±10%%, %.0f%% within ±5%%, MAPE %.1f%%, "
+                        + "Kendall tau %.3f%n", 100 * r.within10pct(), 100 * r.within5pct(), 100 * r.mape(),
+                        r.kendallTau());
+            }
+            System.out.printf("  report %s, plot %s%n", dir.resolve("report.json"), plot);
+        }
+        return 0;
+    }
+
+    private Map<String, Object> report(LutTable table, LutValidator.Result result) {
+        PredictionAccuracy a = result.accuracy();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lut", lut.toString());
+        m.put("key", LutJson.key(table.key()));
+        m.put("fit", LutJson.fit(table.fit()));
+        m.put("seed", seed);
+        m.put("samples", a.samples());
+        m.put("within_10pct", a.within10pct());
+        m.put("within_5pct", a.within5pct());
+        m.put("rmse_ms", a.rmseUs() / 1000);
+        m.put("mape", a.mape());
+        m.put("kendall_tau", a.kendallTau());
+        m.put("spearman_rho", a.spearmanRho());
+        m.put("macs_kendall_tau", result.macsKendallTau());
+        m.put("macs_spearman_rho", result.macsSpearmanRho());
+        m.put("in_fit_set", result.inFitSet());
+        if (result.retest() != null) {
+            PredictionAccuracy r = result.retest();
+            Map<String, Object> noise = new LinkedHashMap<>();
+            noise.put("within_10pct", r.within10pct());
+            noise.put("within_5pct", r.within5pct());
+            noise.put("rmse_ms", r.rmseUs() / 1000);
+            noise.put("mape", r.mape());
+            noise.put("kendall_tau", r.kendallTau());
+            noise.put("spearman_rho", r.spearmanRho());
+            m.put("retest", noise);
+        }
+        m.put("settings", Map.of("warmup", target.warmup, "iterations", target.iterations,
+                "min_seconds", target.minSeconds));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (LutValidator.Row r : result.rows()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("arch", r.arch());
+            row.put("macs", r.macs());
+            row.put("predicted_ms", r.predictedUs() / 1000);
+            row.put("measured_ms", r.measuredUs() / 1000);
+            row.put("error_pct", r.errorPct());
+            row.put("samples", r.samples());
+            if (r.retestUs() != null) {
+                row.put("retest_ms", r.retestUs() / 1000);
+            }
+            rows.add(row);
+        }
+        m.put("subnets", rows);
+        return m;
+    }
+}

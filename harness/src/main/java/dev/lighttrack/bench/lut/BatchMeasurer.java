@@ -1,0 +1,70 @@
+package dev.lighttrack.bench.lut;
+
+import dev.lighttrack.bench.run.BenchModel;
+import dev.lighttrack.bench.run.BenchmarkTarget;
+import dev.lighttrack.bench.run.RawRun;
+import dev.lighttrack.bench.run.RunProgress;
+import dev.lighttrack.bench.run.RunSettings;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * Measures many models in batches, one runner process per batch, handing each result over as it completes.
+ * A failure stops the work with a message saying how much was done; nothing already handed over is lost.
+ */
+final class BatchMeasurer {
+    private final BenchmarkTarget target;
+    private final RunSettings settings;
+    private final int batchSize;
+    private final LutProgress progress;
+
+    BatchMeasurer(BenchmarkTarget target, RunSettings settings, int batchSize, LutProgress progress) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("--batch-size must be at least 1, got " + batchSize);
+        }
+        this.target = target;
+        this.settings = settings;
+        this.batchSize = batchSize;
+        this.progress = progress;
+    }
+
+    /**
+     * Exports (through {@code toModel}) and measures {@code items}; {@code done} of the phase's {@code total}
+     * were measured before.
+     */
+    <T> void measure(String phase, List<T> items, Function<T, BenchModel> toModel, int done, int total,
+                     BiConsumer<T, RawRun> sink) {
+        int[] finished = {done};
+        for (int from = 0; from < items.size(); from += batchSize) {
+            List<T> batch = items.subList(from, Math.min(items.size(), from + batchSize));
+            Map<BenchModel, T> byModel = new IdentityHashMap<>();
+            List<BenchModel> models = batch.stream().map(item -> {
+                BenchModel m = toModel.apply(item);
+                byModel.put(m, item);
+                return m;
+            }).toList();
+            try {
+                target.runBatch(models, settings, RunProgress.SILENT, (model, raw) -> {
+                    T item = byModel.get(model);
+                    if (item == null) {
+                        throw new IllegalStateException("the target returned a result for " + model.name()
+                                + ", which is not in the batch");
+                    }
+                    sink.accept(item, raw);
+                    finished[0]++;
+                    progress.measured(model.name(), finished[0], total);
+                });
+            } catch (IllegalArgumentException e) {
+                // a mismatch found in a result (another runner version): the user's to fix, not an interruption
+                throw e;
+            } catch (RuntimeException e) {
+                throw new MeasurementInterruptedException(phase + " stopped after " + finished[0] + " of " + total
+                        + " models (" + e.getMessage() + "); everything finished is saved: rerun the same command to"
+                        + " measure only the rest", e);
+            }
+        }
+    }
+}

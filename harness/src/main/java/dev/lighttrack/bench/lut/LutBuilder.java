@@ -1,0 +1,152 @@
+package dev.lighttrack.bench.lut;
+
+import dev.lighttrack.bench.run.BenchModel;
+import dev.lighttrack.bench.run.BenchmarkTarget;
+import dev.lighttrack.bench.run.ModelResolver;
+import dev.lighttrack.bench.run.RawRun;
+import dev.lighttrack.bench.run.RunSettings;
+import dev.lighttrack.bench.space.ArchSampler;
+import dev.lighttrack.bench.space.ArchStringCodec;
+import dev.lighttrack.bench.space.SearchSpace;
+import dev.lighttrack.bench.space.SubnetBuilder;
+import dev.lighttrack.bench.stats.SampleStats;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Builds or completes a lookup table on one target: every op of the catalog that the table lacks is exported,
+ * measured in batches and saved to the table file as soon as it completes (atomic rewrite), then whole subnets
+ * are measured end to end and the overhead is fitted to them. A rerun measures only what is missing.
+ */
+public final class LutBuilder {
+    private final BenchmarkTarget target;
+    private final RunSettings settings;
+    private final OpModelCache opModels;
+    private final ModelResolver wholeModels;
+    private final BatchMeasurer measurer;
+    private final LutProgress progress;
+
+    public LutBuilder(BenchmarkTarget target, RunSettings settings, OpModelCache opModels, ModelResolver wholeModels,
+                      int batchSize, LutProgress progress) {
+        this.target = target;
+        this.settings = settings;
+        this.opModels = opModels;
+        this.wholeModels = wholeModels;
+        this.measurer = new BatchMeasurer(target, settings, batchSize, progress);
+        this.progress = progress;
+    }
+
+    /** What the build asked for. */
+    public record Request(Path file, SearchSpace space, int searchSize, int templateSize, int fitSubnets,
+                          long fitSeed) {
+        public Request {
+            if (fitSubnets < 1) {
+                throw new IllegalArgumentException("--fit-samples must be at least 1, got " + fitSubnets);
+            }
+        }
+    }
+
+    /**
+     * What the build did: the table, how many ops it has and how many were measured now, and the time spent on
+     * the ops (wall, and inside timed inferences) for the harness efficiency.
+     */
+    public record Result(LutTable table, int entries, int opsMeasured, int wholeModelsMeasured, double opWallSeconds,
+                         double opSampledSeconds, double wallSeconds) {
+        /** Share of the op phase's wall time spent in timed inferences. */
+        public double efficiency() {
+            return opWallSeconds > 0 ? opSampledSeconds / opWallSeconds : 0;
+        }
+    }
+
+    public Result build(Request req) {
+        long start = System.nanoTime();
+        String file = req.file().toString();
+        LutKey expected = LutKey.of(target.info(), settings, null, req.space(), req.searchSize(), req.templateSize());
+        State state = new State(req.file(), expected);
+        if (Files.exists(req.file())) {
+            LutTable existing = LutFiles.read(req.file());
+            existing.key().requireMatchesBesidesRunner(expected, file);
+            state.table = existing;
+        }
+        List<LutOp> missingOps = new ArrayList<>();
+        var catalog = OpCatalog.enumerate(req.space(), req.searchSize(), req.templateSize());
+        for (LutOp op : catalog.values()) {
+            if (state.table == null || !state.table.entries().containsKey(op.signature().value())) {
+                missingOps.add(op);
+            }
+        }
+        int total = catalog.size();
+        int done = total - missingOps.size();
+        progress.planned("ops", total, done);
+        double[] sampled = {0};
+        long opStart = System.nanoTime();
+        measurer.measure("lut build (ops)", missingOps, opModels::model, done, total, (op, raw) -> {
+            SampleStats stats = SampleStats.of(raw.samplesNs());
+            sampled[0] += stats.sumUs() / 1e6;
+            state.save(raw, t -> t.with(LutEntry.of(op.signature(), op.cost().macs(), stats), now()));
+        });
+        double opWall = (System.nanoTime() - opStart) / 1e9;
+
+        List<String> fitArchs = fitArchs(req);
+        List<String> missingArchs = fitArchs.stream()
+                .filter(a -> state.table == null || state.table.wholeModel(a) == null).toList();
+        progress.planned("whole models", fitArchs.size(), fitArchs.size() - missingArchs.size());
+        measurer.measure("lut build (whole models)", missingArchs,
+                a -> wholeModels.fromArch(a, req.searchSize(), 0), fitArchs.size() - missingArchs.size(),
+                fitArchs.size(), (arch, raw) -> {
+                    SampleStats stats = SampleStats.of(raw.samplesNs());
+                    long macs = SubnetBuilder.search(ArchStringCodec.parse(arch), req.searchSize(), req.templateSize())
+                            .cost().macs();
+                    state.save(raw, t -> t.with(new WholeModelRun(arch, macs, stats.p50Us(), stats.count()), now()));
+                });
+        LutTable fitted = state.table.withFit(OverheadFitter.fit(state.table), now());
+        LutFiles.write(fitted, req.file());
+        return new Result(fitted, total, missingOps.size(), missingArchs.size(), opWall, sampled[0],
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The subnets the overhead is fitted to: seeded, distinct, drawn like the search draws them. */
+    static List<String> fitArchs(Request req) {
+        ArchSampler sampler = new ArchSampler(req.space());
+        Random rng = new Random(req.fitSeed());
+        Set<String> archs = new LinkedHashSet<>();
+        while (archs.size() < req.fitSubnets()) {
+            archs.add(ArchStringCodec.format(sampler.sample(rng)));
+        }
+        return List.copyOf(archs);
+    }
+
+    private static String now() {
+        return Instant.now().toString();
+    }
+
+    /** The table being built; created when the first result says which runner version measured it. */
+    private final class State {
+        private final Path file;
+        private final LutKey expected;
+        private LutTable table;
+
+        State(Path file, LutKey expected) {
+            this.file = file;
+            this.expected = expected;
+        }
+
+        void save(RawRun raw, UnaryOperator<LutTable> change) {
+            LutKey actual = expected.withRunnerVersion(raw.runnerVersion());
+            if (table == null) {
+                table = LutTable.empty(actual, LutSettings.of(settings), now());
+            } else {
+                table.key().requireMatches(actual, file.toString());
+            }
+            table = change.apply(table);
+            LutFiles.write(table, file);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.lighttrack.bench.lut;
+
+/** Where lookup-table builds and validations report progress (a progress bar with ETA for the CLI). */
+public interface LutProgress {
+    LutProgress SILENT = new LutProgress() {
+        @Override
+        public void planned(String phase, int total, int done) {
+        }
+
+        @Override
+        public void measured(String name, int done, int total) {
+        }
+    };
+
+    /** A phase starts: {@code total} models in all, {@code done} of them already measured before. */
+    void planned(String phase, int total, int done);
+
+    /** One more model measured and saved. */
+    void measured(String name, int done, int total);
+}
