@@ -1,4 +1,3 @@
-#define _GNU_SOURCE
 #include "cl_api.h"
 
 #include <CL/cl_ext.h>
