@@ -348,6 +348,13 @@ static lt_status compile_conv(cl_state *st, int index, lt_error *err) {
     lt_status s = upload(st, bias, (size_t)OC, &bm, err);
     free(bias);
     if (s || upload(st, w->data, n_weights, &wm, err)) return err->code;
+    if (depthwise && c->stride_h == 1 && c->stride_w == 1) {
+        char name[24];
+        snprintf(name, sizeof name, "depthwise%d_s1x4", c->kernel_h);
+        karg args[] = {A_MEM(xm), A_MEM(wm), A_MEM(bm), A_MEM(ym), A_INT(C), A_INT(H), A_INT(W), A_INT(OH),
+                       A_INT(OW), A_INT(c->pad_top), A_INT(c->pad_left), A_INT(f->act), A_FLT(f->p0), A_FLT(f->p1)};
+        return add_step(st, index, name, args, 14, 3, (size_t)(OW + 3) / 4, (size_t)OH, (size_t)N * C, err);
+    }
     if (depthwise) {
         char name[16];
         snprintf(name, sizeof name, "depthwise%d", c->kernel_h);
