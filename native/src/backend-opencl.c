@@ -319,10 +319,11 @@ static lt_status compile_conv(cl_state *st, int index, lt_error *err) {
                     c->pad_top == 0 && c->pad_left == 0 && c->pad_bottom == 0 && c->pad_right == 0;
     int depthwise = G == C && OC == C && c->kernel_h == c->kernel_w && c->dilation_h == 1 && c->dilation_w == 1 &&
                     (c->kernel_h == 3 || c->kernel_h == 5 || c->kernel_h == 7);
-    if (pointwise) {
-        /* repack [OC][C] to [OC/4][C][4], zero padded, so a work item reads its 4 channels' weights as one vector */
-        int blocks = (OC + 3) / 4;
-        float *packed = calloc((size_t)blocks * C * 4, sizeof *packed);
+    if (G == 1) {
+        /* repack [OC][C*KH*KW] to [OC/4][C*KH*KW][4], zero padded: a work item reads its 4 channels' weights as one
+         * vector */
+        int blocks = (OC + 3) / 4, taps = C * c->kernel_h * c->kernel_w;
+        float *packed = calloc((size_t)blocks * taps * 4, sizeof *packed);
         float *bias = calloc((size_t)blocks * 4, sizeof *bias);
         if (!packed || !bias) {
             free(packed);
@@ -330,17 +331,25 @@ static lt_status compile_conv(cl_state *st, int index, lt_error *err) {
             return lt_fail(err, LT_ERR_RUNTIME, "gpu backend: out of memory");
         }
         for (int oc = 0; oc < OC; oc++) {
-            for (int ic = 0; ic < C; ic++) packed[((size_t)(oc / 4) * C + ic) * 4 + oc % 4] = w->data[(size_t)oc * C + ic];
+            for (int t = 0; t < taps; t++) packed[((size_t)(oc / 4) * taps + t) * 4 + oc % 4] = w->data[(size_t)oc * taps + t];
             if (b) bias[oc] = b->data[oc];
         }
-        lt_status s = upload(st, packed, (size_t)blocks * C * 4, &wm, err);
+        lt_status s = upload(st, packed, (size_t)blocks * taps * 4, &wm, err);
         if (!s) s = upload(st, bias, (size_t)blocks * 4, &bm, err);
         free(packed);
         free(bias);
         if (s) return s;
-        karg args[] = {A_MEM(xm), A_MEM(wm), A_MEM(bm), A_MEM(ym), A_INT(C), A_INT(H * W), A_INT(OC),
-                       A_INT(f->act), A_FLT(f->p0), A_FLT(f->p1)};
-        return add_step(st, index, "pointwise", args, 10, 3, (size_t)(H * W + 3) / 4, (size_t)blocks, (size_t)N, err);
+        if (pointwise) {
+            karg args[] = {A_MEM(xm), A_MEM(wm), A_MEM(bm), A_MEM(ym), A_INT(C), A_INT(H * W), A_INT(OC),
+                           A_INT(f->act), A_FLT(f->p0), A_FLT(f->p1)};
+            return add_step(st, index, "pointwise", args, 10, 3, (size_t)(H * W + 3) / 4, (size_t)blocks, (size_t)N,
+                            err);
+        }
+        karg args[] = {A_MEM(xm), A_MEM(wm), A_MEM(bm), A_MEM(ym), A_INT(C), A_INT(H), A_INT(W), A_INT(OC),
+                       A_INT(OH), A_INT(OW), A_INT(c->kernel_h), A_INT(c->kernel_w), A_INT(c->stride_h),
+                       A_INT(c->stride_w), A_INT(c->pad_top), A_INT(c->pad_left), A_INT(c->dilation_h),
+                       A_INT(c->dilation_w), A_INT(f->act), A_FLT(f->p0), A_FLT(f->p1)};
+        return add_step(st, index, "conv2d_oc4", args, 21, 3, (size_t)OW, (size_t)OH, (size_t)N * blocks, err);
     }
     float *bias = calloc((size_t)OC, sizeof *bias);
     if (!bias) return lt_fail(err, LT_ERR_RUNTIME, "gpu backend: out of memory");

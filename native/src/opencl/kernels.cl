@@ -66,6 +66,40 @@ __kernel void conv2d(__global const real *x, __global const real *w, __global co
     y[((size_t)n * OC + oc) * OH * OW + oh * OW + ow] = activate(acc, act, p0, p1);
 }
 
+/* Dense convolution (groups 1) computing 4 output channels per work item, so each input load feeds 4
+ * multiply-adds (stem, preds). Weights repacked at open as [OC/4][C][KH][KW][4], bias padded to 4.
+ * Global size: (OW, OH, N*ceil(OC/4)). */
+__kernel void conv2d_oc4(__global const real *x, __global const real *w4, __global const real *bias,
+                         __global real *y, int C, int H, int W, int OC, int OH, int OW, int KH, int KW, int SH,
+                         int SW, int PT, int PL, int DH, int DW, int act, float p0, float p1) {
+    int ow = get_global_id(0), oh = get_global_id(1), nb = get_global_id(2);
+    if (ow >= OW || oh >= OH) return;
+    int blocks = (OC + 3) / 4;
+    int n = nb / blocks, ob = nb % blocks;
+    real4 acc = vload4(ob, bias);
+    int ih0 = oh * SH - PT, iw0 = ow * SW - PL;
+    __global const real *wb = w4 + (size_t)ob * C * KH * KW * 4;
+    for (int ci = 0; ci < C; ci++) {
+        __global const real *xc = x + ((size_t)n * C + ci) * H * W;
+        for (int kh = 0; kh < KH; kh++) {
+            int ih = ih0 + kh * DH;
+            if (ih < 0 || ih >= H) continue;
+            for (int kw = 0; kw < KW; kw++) {
+                int iw = iw0 + kw * DW;
+                if (iw < 0 || iw >= W) continue;
+                acc += xc[ih * W + iw] * vload4((ci * KH + kh) * KW + kw, wb);
+            }
+        }
+    }
+    int oc = ob * 4;
+    __global real *yp = y + ((size_t)n * OC + oc) * OH * OW + oh * OW + ow;
+    size_t plane = (size_t)OH * OW;
+    yp[0] = activate(acc.s0, act, p0, p1);
+    if (oc + 1 < OC) yp[plane] = activate(acc.s1, act, p0, p1);
+    if (oc + 2 < OC) yp[2 * plane] = activate(acc.s2, act, p0, p1);
+    if (oc + 3 < OC) yp[3 * plane] = activate(acc.s3, act, p0, p1);
+}
+
 /* Depthwise (multiplier 1, no dilation) with the kernel size known at compile time so the loops unroll.
  * Global size: (OW, OH, N*C). Weights [C, 1, K, K]. */
 #define DEPTHWISE(K)                                                                                              \
