@@ -318,7 +318,8 @@ static lt_status compile_conv(cl_state *st, int index, lt_error *err) {
     int pointwise = G == 1 && c->kernel_h == 1 && c->kernel_w == 1 && c->stride_h == 1 && c->stride_w == 1 &&
                     c->pad_top == 0 && c->pad_left == 0 && c->pad_bottom == 0 && c->pad_right == 0;
     int depthwise = G == C && OC == C && c->kernel_h == c->kernel_w && c->dilation_h == 1 && c->dilation_w == 1 &&
-                    (c->kernel_h == 3 || c->kernel_h == 5 || c->kernel_h == 7);
+                    (c->kernel_h == 3 || c->kernel_h == 5 || c->kernel_h == 7) && c->stride_h == c->stride_w &&
+                    (c->stride_h == 1 || c->stride_h == 2);
     if (G == 1) {
         /* repack [OC][C*KH*KW] to [OC/4][C*KH*KW][4], zero padded: a work item reads its 4 channels' weights as one
          * vector */
@@ -357,20 +358,12 @@ static lt_status compile_conv(cl_state *st, int index, lt_error *err) {
     lt_status s = upload(st, bias, (size_t)OC, &bm, err);
     free(bias);
     if (s || upload(st, w->data, n_weights, &wm, err)) return err->code;
-    if (depthwise && c->stride_h == 1 && c->stride_w == 1) {
+    if (depthwise) {
         char name[24];
-        snprintf(name, sizeof name, "depthwise%d_s1x4", c->kernel_h);
+        snprintf(name, sizeof name, "depthwise%d_s%dx4", c->kernel_h, c->stride_h);
         karg args[] = {A_MEM(xm), A_MEM(wm), A_MEM(bm), A_MEM(ym), A_INT(C), A_INT(H), A_INT(W), A_INT(OH),
                        A_INT(OW), A_INT(c->pad_top), A_INT(c->pad_left), A_INT(f->act), A_FLT(f->p0), A_FLT(f->p1)};
         return add_step(st, index, name, args, 14, 3, (size_t)(OW + 3) / 4, (size_t)OH, (size_t)N * C, err);
-    }
-    if (depthwise) {
-        char name[16];
-        snprintf(name, sizeof name, "depthwise%d", c->kernel_h);
-        karg args[] = {A_MEM(xm), A_MEM(wm), A_MEM(bm), A_MEM(ym), A_INT(C), A_INT(H), A_INT(W), A_INT(OH),
-                       A_INT(OW), A_INT(c->stride_h), A_INT(c->stride_w), A_INT(c->pad_top), A_INT(c->pad_left),
-                       A_INT(f->act), A_FLT(f->p0), A_FLT(f->p1)};
-        return add_step(st, index, name, args, 16, 3, (size_t)OW, (size_t)OH, (size_t)N * C, err);
     }
     karg args[] = {A_MEM(xm), A_MEM(wm), A_MEM(bm), A_MEM(ym), A_INT(C), A_INT(H), A_INT(W), A_INT(OC), A_INT(OH),
                    A_INT(OW), A_INT(c->kernel_h), A_INT(c->kernel_w), A_INT(c->stride_h), A_INT(c->stride_w),

@@ -100,39 +100,12 @@ __kernel void conv2d_oc4(__global const real *x, __global const real *w4, __glob
     if (oc + 3 < OC) yp[3 * plane] = activate(acc.s3, act, p0, p1);
 }
 
-/* Depthwise (multiplier 1, no dilation) with the kernel size known at compile time so the loops unroll.
- * Global size: (OW, OH, N*C). Weights [C, 1, K, K]. */
-#define DEPTHWISE(K)                                                                                              \
-__kernel void depthwise##K(__global const real *x, __global const real *w, __global const real *bias,          \
-                           __global real *y, int C, int H, int W, int OH, int OW, int SH, int SW, int PT, int PL,  \
-                           int act, float p0, float p1) {                                                          \
-    int ow = get_global_id(0), oh = get_global_id(1), nc = get_global_id(2);                                      \
-    if (ow >= OW || oh >= OH) return;                                                                             \
-    int c = nc % C;                                                                                               \
-    __global const real *xc = x + (size_t)nc * H * W;                                                             \
-    __global const real *wc = w + c * K * K;                                                                      \
-    int ih0 = oh * SH - PT, iw0 = ow * SW - PL;                                                                   \
-    real acc = bias[c];                                                                                           \
-    for (int kh = 0; kh < K; kh++) {                                                                              \
-        int ih = ih0 + kh;                                                                                        \
-        if (ih < 0 || ih >= H) continue;                                                                          \
-        for (int kw = 0; kw < K; kw++) {                                                                          \
-            int iw = iw0 + kw;                                                                                    \
-            if (iw >= 0 && iw < W) acc += xc[ih * W + iw] * wc[kh * K + kw];                                      \
-        }                                                                                                         \
-    }                                                                                                             \
-    y[(size_t)nc * OH * OW + oh * OW + ow] = activate(acc, act, p0, p1);                                          \
-}
-DEPTHWISE(3)
-DEPTHWISE(5)
-DEPTHWISE(7)
-
-/* Depthwise stride 1: 4 horizontally adjacent outputs per work item share one row of K+3 loaded inputs per
- * kernel row (about 4x fewer loads than one output per item). Global size: (ceil(OW/4), OH, N*C). */
-#define DEPTHWISE_S1X4(K)                                                                                         \
-__kernel void depthwise##K##_s1x4(__global const real *x, __global const real *w, __global const real *bias,    \
-                                  __global real *y, int C, int H, int W, int OH, int OW, int PT, int PL,        \
-                                  int act, float p0, float p1) {                                                  \
+/* Depthwise, 4 horizontally adjacent outputs per work item sharing one loaded input row segment per kernel row
+ * (3*S + K inputs instead of 4*K loads). Global size: (ceil(OW/4), OH, N*C). */
+#define DEPTHWISE_X4(K, S)                                                                                        \
+__kernel void depthwise##K##_s##S##x4(__global const real *x, __global const real *w, __global const real *bias, \
+                                      __global real *y, int C, int H, int W, int OH, int OW, int PT, int PL,    \
+                                      int act, float p0, float p1) {                                              \
     int ow = get_global_id(0) * 4, oh = get_global_id(1), nc = get_global_id(2);                                  \
     if (ow >= OW || oh >= OH) return;                                                                             \
     int c = nc % C;                                                                                               \
@@ -140,22 +113,22 @@ __kernel void depthwise##K##_s1x4(__global const real *x, __global const real *w
     __global const real *wc = w + c * K * K;                                                                      \
     real b = bias[c];                                                                                             \
     real acc0 = b, acc1 = b, acc2 = b, acc3 = b;                                                                  \
-    int iw0 = ow - PL;                                                                                            \
+    int iw0 = ow * S - PL;                                                                                        \
     for (int kh = 0; kh < K; kh++) {                                                                              \
-        int ih = oh - PT + kh;                                                                                    \
+        int ih = oh * S - PT + kh;                                                                                \
         if (ih < 0 || ih >= H) continue;                                                                          \
         __global const real *xr = xc + ih * W;                                                                    \
-        real row[K + 3];                                                                                          \
-        for (int i = 0; i < K + 3; i++) {                                                                         \
+        real row[3 * S + K];                                                                                      \
+        for (int i = 0; i < 3 * S + K; i++) {                                                                     \
             int iw = iw0 + i;                                                                                     \
             row[i] = (iw >= 0 && iw < W) ? xr[iw] : (real)0;                                                      \
         }                                                                                                         \
         for (int kw = 0; kw < K; kw++) {                                                                          \
             real wv = wc[kh * K + kw];                                                                            \
             acc0 += row[kw] * wv;                                                                                 \
-            acc1 += row[kw + 1] * wv;                                                                             \
-            acc2 += row[kw + 2] * wv;                                                                             \
-            acc3 += row[kw + 3] * wv;                                                                             \
+            acc1 += row[kw + S] * wv;                                                                             \
+            acc2 += row[kw + 2 * S] * wv;                                                                         \
+            acc3 += row[kw + 3 * S] * wv;                                                                         \
         }                                                                                                         \
     }                                                                                                             \
     __global real *yr = y + (size_t)nc * OH * OW + oh * OW;                                                       \
@@ -164,9 +137,12 @@ __kernel void depthwise##K##_s1x4(__global const real *x, __global const real *w
     if (ow + 2 < OW) yr[ow + 2] = activate(acc2, act, p0, p1);                                                    \
     if (ow + 3 < OW) yr[ow + 3] = activate(acc3, act, p0, p1);                                                    \
 }
-DEPTHWISE_S1X4(3)
-DEPTHWISE_S1X4(5)
-DEPTHWISE_S1X4(7)
+DEPTHWISE_X4(3, 1)
+DEPTHWISE_X4(5, 1)
+DEPTHWISE_X4(7, 1)
+DEPTHWISE_X4(3, 2)
+DEPTHWISE_X4(5, 2)
+DEPTHWISE_X4(7, 2)
 
 /* Pointwise 1x1 stride 1 conv, tiled: each work item computes 4 output channels x 4 consecutive pixels, so every
  * input load feeds 4 multiply-adds and every weight load 4. Weights are repacked at open as [OC/4][C][4] (zero
