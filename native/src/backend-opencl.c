@@ -321,9 +321,9 @@ static lt_status compile_conv(cl_state *st, int index, lt_error *err) {
                     (c->kernel_h == 3 || c->kernel_h == 5 || c->kernel_h == 7) && c->stride_h == c->stride_w &&
                     (c->stride_h == 1 || c->stride_h == 2);
     if (G == 1) {
-        /* repack [OC][C*KH*KW] to [OC/4][C*KH*KW][4], zero padded: a work item reads its 4 channels' weights as one
+        /* repack [OC][C*KH*KW] to [OC/4][C*KH*KW][4], zero padded: a work item reads 4 channels' weights as one
          * vector */
-        int blocks = (OC + 3) / 4, taps = C * c->kernel_h * c->kernel_w;
+        int blocks = (OC + 7) / 8 * 2, taps = C * c->kernel_h * c->kernel_w; /* even: pointwise reads pairs */
         float *packed = calloc((size_t)blocks * taps * 4, sizeof *packed);
         float *bias = calloc((size_t)blocks * 4, sizeof *bias);
         if (!packed || !bias) {
@@ -343,14 +343,14 @@ static lt_status compile_conv(cl_state *st, int index, lt_error *err) {
         if (pointwise) {
             karg args[] = {A_MEM(xm), A_MEM(wm), A_MEM(bm), A_MEM(ym), A_INT(C), A_INT(H * W), A_INT(OC),
                            A_INT(f->act), A_FLT(f->p0), A_FLT(f->p1)};
-            return add_step(st, index, "pointwise", args, 10, 3, (size_t)(H * W + 3) / 4, (size_t)blocks, (size_t)N,
+            return add_step(st, index, "pointwise", args, 10, 3, (size_t)(H * W + 3) / 4, (size_t)blocks / 2, (size_t)N,
                             err);
         }
         karg args[] = {A_MEM(xm), A_MEM(wm), A_MEM(bm), A_MEM(ym), A_INT(C), A_INT(H), A_INT(W), A_INT(OC),
                        A_INT(OH), A_INT(OW), A_INT(c->kernel_h), A_INT(c->kernel_w), A_INT(c->stride_h),
                        A_INT(c->stride_w), A_INT(c->pad_top), A_INT(c->pad_left), A_INT(c->dilation_h),
                        A_INT(c->dilation_w), A_INT(f->act), A_FLT(f->p0), A_FLT(f->p1)};
-        return add_step(st, index, "conv2d_oc4", args, 21, 3, (size_t)OW, (size_t)OH, (size_t)N * blocks, err);
+        return add_step(st, index, "conv2d_oc4", args, 21, 3, (size_t)OW, (size_t)OH, (size_t)N * ((OC + 3) / 4), err);
     }
     float *bias = calloc((size_t)OC, sizeof *bias);
     if (!bias) return lt_fail(err, LT_ERR_RUNTIME, "gpu backend: out of memory");

@@ -144,42 +144,40 @@ DEPTHWISE_X4(3, 2)
 DEPTHWISE_X4(5, 2)
 DEPTHWISE_X4(7, 2)
 
-/* Pointwise 1x1 stride 1 conv, tiled: each work item computes 4 output channels x 4 consecutive pixels, so every
- * input load feeds 4 multiply-adds and every weight load 4. Weights are repacked at open as [OC/4][C][4] (zero
- * padded), bias padded to a multiple of 4. Global size: (ceil(HW/4), ceil(OC/4), N). */
+/* Pointwise 1x1 stride 1 conv, tiled: each work item computes 8 output channels x 4 consecutive pixels, so every
+ * input load feeds 8 multiply-adds and every weight load 4 (8x4 beat 4x4 by about 20% under PoCL). Weights are
+ * repacked at open as [OC/4][C][4] with an even number of 4-channel blocks (zero padded), bias likewise.
+ * Global size: (ceil(HW/4), ceil(OC/8), N). */
 __kernel void pointwise(__global const real *x, __global const real *w4, __global const real *bias,
                         __global real *y, int C, int HW, int OC, int act, float p0, float p1) {
     int pb = get_global_id(0), ob = get_global_id(1), n = get_global_id(2);
-    int p = pb * 4, oc = ob * 4;
+    int p = pb * 4, oc = ob * 8;
     if (p >= HW || oc >= OC) return;
-    real4 b = vload4(ob, bias);
-    real4 acc0 = (real4)(b.s0), acc1 = (real4)(b.s1), acc2 = (real4)(b.s2), acc3 = (real4)(b.s3);
+    real4 b0 = vload4(2 * ob, bias), b1 = vload4(2 * ob + 1, bias);
+    real4 acc[8] = {(real4)(b0.s0), (real4)(b0.s1), (real4)(b0.s2), (real4)(b0.s3),
+                    (real4)(b1.s0), (real4)(b1.s1), (real4)(b1.s2), (real4)(b1.s3)};
     __global const real *xn = x + (size_t)n * C * HW;
-    __global const real *wb = w4 + (size_t)ob * C * 4;
+    __global const real *wa = w4 + (size_t)(2 * ob) * C * 4;
+    __global const real *wb = wa + (size_t)C * 4;
     if (p + 4 <= HW) {
         for (int ic = 0; ic < C; ic++) {
             real4 xv = vload4(0, xn + (size_t)ic * HW + p);
-            real4 wv = vload4(ic, wb);
-            acc0 += xv * wv.s0;
-            acc1 += xv * wv.s1;
-            acc2 += xv * wv.s2;
-            acc3 += xv * wv.s3;
+            real4 w0 = vload4(ic, wa), w1 = vload4(ic, wb);
+            acc[0] += xv * w0.s0; acc[1] += xv * w0.s1; acc[2] += xv * w0.s2; acc[3] += xv * w0.s3;
+            acc[4] += xv * w1.s0; acc[5] += xv * w1.s1; acc[6] += xv * w1.s2; acc[7] += xv * w1.s3;
         }
     } else {
         for (int ic = 0; ic < C; ic++) {
             __global const real *xr = xn + (size_t)ic * HW;
             real4 xv = (real4)(xr[p], p + 1 < HW ? xr[p + 1] : (real)0, p + 2 < HW ? xr[p + 2] : (real)0, (real)0);
-            real4 wv = vload4(ic, wb);
-            acc0 += xv * wv.s0;
-            acc1 += xv * wv.s1;
-            acc2 += xv * wv.s2;
-            acc3 += xv * wv.s3;
+            real4 w0 = vload4(ic, wa), w1 = vload4(ic, wb);
+            acc[0] += xv * w0.s0; acc[1] += xv * w0.s1; acc[2] += xv * w0.s2; acc[3] += xv * w0.s3;
+            acc[4] += xv * w1.s0; acc[5] += xv * w1.s1; acc[6] += xv * w1.s2; acc[7] += xv * w1.s3;
         }
     }
-    real4 accs[4] = {acc0, acc1, acc2, acc3};
-    for (int j = 0; j < 4 && oc + j < OC; j++) {
+    for (int j = 0; j < 8 && oc + j < OC; j++) {
         __global real *yr = y + ((size_t)n * OC + oc + j) * HW;
-        real4 a = accs[j];
+        real4 a = acc[j];
         real v[4] = {a.s0, a.s1, a.s2, a.s3};
         for (int i = 0; i < 4 && p + i < HW; i++) yr[p + i] = activate(v[i], act, p0, p1);
     }
