@@ -35,7 +35,9 @@ lt_status lt_cl_api_load(lt_cl_api *api, lt_error *err) {
     char tried[768] = "";
     size_t used = 0;
     for (size_t i = 0; i < sizeof LIBRARY_PATHS / sizeof LIBRARY_PATHS[0] && !api->library; i++) {
-        api->library = dlopen(LIBRARY_PATHS[i], RTLD_NOW | RTLD_LOCAL);
+        /* NODELETE: OpenCL drivers generally do not survive being unloaded and reloaded in one process, and the ICD
+         * loader's platform list must stay valid for the next handle. */
+        api->library = dlopen(LIBRARY_PATHS[i], RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
         if (api->library) {
             api->path = LIBRARY_PATHS[i];
         } else if (used < sizeof tried) {
