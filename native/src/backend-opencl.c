@@ -96,8 +96,8 @@ static lt_status pick_device(cl_state *st, lt_error *err) {
                 st->api.GetDeviceInfo(st->device, CL_DEVICE_TYPE, sizeof type, &type, NULL);
                 const char *kind = (type & CL_DEVICE_TYPE_GPU) ? "gpu" : (type & CL_DEVICE_TYPE_CPU) ? "cpu"
                                  : (type & CL_DEVICE_TYPE_ACCELERATOR) ? "accelerator" : "other";
-                snprintf(st->engine, sizeof st->engine, "opencl: %s / %s (%s device, %s%s)", platform, device, kind,
-                         version, st->half ? ", fp16" : "");
+                snprintf(st->engine, sizeof st->engine, "opencl: %s / %s (%s device, %s)", platform, device, kind,
+                         version);
                 return LT_OK;
             }
         }
