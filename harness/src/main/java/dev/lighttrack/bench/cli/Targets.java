@@ -11,9 +11,14 @@ import dev.lighttrack.bench.device.profile.DeviceProfile;
 import dev.lighttrack.bench.run.AdbTarget;
 import dev.lighttrack.bench.run.BenchmarkTarget;
 import dev.lighttrack.bench.run.TargetInfo;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Opens the three kinds of benchmark target. */
 final class Targets {
+    /* held so the level sticks: the virtual device logs its start at INFO, which bench already says in its own words */
+    private static final Logger VIRTUAL_DEVICE_LOG = Logger.getLogger("dev.lighttrack.bench.agents.virtualdevice");
+
     private Targets() {
     }
 
@@ -28,12 +33,14 @@ final class Targets {
         AgentBinaries agents = AgentBinaries.fromClasspath();
         String abi = VirtualDeviceSession.hostAbi();
         agents.forAbi(abi); // fail before starting anything when there is no agent for this host
+        VIRTUAL_DEVICE_LOG.setLevel(Level.WARNING);
         VirtualDeviceSession session = VirtualDeviceSession.start(profile, server, 0);
         System.err.println("bench: virtual " + profile.name() + " device " + session.serial() + " on adb server " + server
                 + ": it runs the agent on this host, so its timings are of this host, not of the "
                 + profile.soc().part());
         TargetInfo info = new TargetInfo(session.serial(), profile.name(), session.config().productModel(),
-                profile.soc().part(), abi, true, server.toString());
+                profile.soc().part(), abi, true, server.toString(),
+                session.config().allProperties().get("ro.build.fingerprint"));
         AdbDeviceShell shell = new AdbDeviceShell(server, session.serial());
         return new AdbTarget(info, profile, shell, new AdbFilePusher(server, session.serial()), agents,
                 new DeviceLock(shell, session.serial()), session);
@@ -45,7 +52,9 @@ final class Targets {
         String abi = device.properties().abi().orElseThrow(() -> new UserError("device " + device.describe()
                 + " does not report ro.product.cpu.abi, so the agent build for it is unknown"));
         TargetInfo info = new TargetInfo(device.serial(), profile.name(), device.properties().model().orElse(null),
-                device.properties().soc().orElse(profile.soc().part()), abi, false, device.server().toString());
+                device.properties().soc().orElse(profile.soc().part()), abi, VirtualDeviceSession.isVirtual(device),
+                device.server().toString(),
+                device.properties().buildFingerprint().orElse(null));
         AdbDeviceShell shell = new AdbDeviceShell(device.server(), device.serial());
         return new AdbTarget(info, profile, shell, new AdbFilePusher(device.server(), device.serial()),
                 AgentBinaries.fromClasspath(), new DeviceLock(shell, device.serial()), null);
