@@ -1,5 +1,7 @@
 package dev.lighttrack.bench.cli;
 
+import dev.lighttrack.bench.device.DeviceBusyException;
+import dev.lighttrack.bench.run.RunnerError;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 
@@ -19,7 +21,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
         if (debug) {
             ex.printStackTrace();
         }
-        if (ex instanceof UserError || ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException) {
+        if (ex instanceof UserError || ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException
+                || ex instanceof RunnerError || ex instanceof DeviceBusyException) {
             cmd.getErr().println("bench: " + oneLine(ex.getMessage()));
             return EXIT_BAD_INPUT;
         }

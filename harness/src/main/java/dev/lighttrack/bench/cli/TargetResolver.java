@@ -49,7 +49,8 @@ final class TargetResolver {
                 throw new UserError("--device virtual:host makes no sense: use --device host");
             }
             requireBackend(profile, backend);
-            return List.of(new Planned(() -> Targets.virtual(profile, adb), withBigCores(profile)));
+            // the virtual device runs the agent on this host, whose cores are not the profile's: no pinning by default
+            return List.of(new Planned(() -> Targets.virtual(profile, adb), settings));
         }
         DeviceSelection selection;
         if (spec.equals(DeviceProfile.HOST)) {

@@ -1,8 +1,16 @@
 package dev.lighttrack.bench.cli;
 
+import dev.lighttrack.bench.device.AdbDeviceShell;
+import dev.lighttrack.bench.device.AdbFilePusher;
+import dev.lighttrack.bench.device.AdbServerAddress;
 import dev.lighttrack.bench.device.AttachedDevice;
+import dev.lighttrack.bench.device.DeviceLock;
+import dev.lighttrack.bench.device.VirtualDeviceSession;
+import dev.lighttrack.bench.device.deploy.AgentBinaries;
 import dev.lighttrack.bench.device.profile.DeviceProfile;
+import dev.lighttrack.bench.run.AdbTarget;
 import dev.lighttrack.bench.run.BenchmarkTarget;
+import dev.lighttrack.bench.run.TargetInfo;
 
 /** Opens the three kinds of benchmark target. */
 final class Targets {
@@ -10,14 +18,36 @@ final class Targets {
     }
 
     static BenchmarkTarget host(DeviceProfile host) {
-        throw new UserError("--device host needs the native runner, which this build does not have yet");
+        throw new UserError("--device host needs the native runner (libltrunner.so), which this build does not have"
+                + " yet; use --device virtual:sd845 once the ltrunner agent is built");
     }
 
+    /** Starts a virtual device for {@code profile}, connects it to the (first) adb server; closing stops it. */
     static BenchmarkTarget virtual(DeviceProfile profile, AdbOptions adb) {
-        throw new UserError("--device virtual:" + profile.name() + " is not available in this build yet");
+        AdbServerAddress server = adb.prepare().addresses().get(0);
+        AgentBinaries agents = AgentBinaries.fromClasspath();
+        String abi = VirtualDeviceSession.hostAbi();
+        agents.forAbi(abi); // fail before starting anything when there is no agent for this host
+        VirtualDeviceSession session = VirtualDeviceSession.start(profile, server, 0);
+        System.err.println("bench: virtual " + profile.name() + " device " + session.serial() + " on adb server " + server
+                + ": it runs the agent on this host, so its timings are of this host, not of the "
+                + profile.soc().part());
+        TargetInfo info = new TargetInfo(session.serial(), profile.name(), session.config().productModel(),
+                profile.soc().part(), abi, true, server.toString());
+        AdbDeviceShell shell = new AdbDeviceShell(server, session.serial());
+        return new AdbTarget(info, profile, shell, new AdbFilePusher(server, session.serial()), agents,
+                new DeviceLock(shell, session.serial()), session);
     }
 
     static BenchmarkTarget adb(AttachedDevice device, AdbOptions adb) {
-        throw new UserError("benchmarking over adb is not available in this build yet (device " + device.serial() + ")");
+        DeviceProfile profile = device.profile().orElseThrow(() -> new UserError("device " + device.describe()
+                + " matches no profile; add its ro.soc.model to a profile in profiles/"));
+        String abi = device.properties().abi().orElseThrow(() -> new UserError("device " + device.describe()
+                + " does not report ro.product.cpu.abi, so the agent build for it is unknown"));
+        TargetInfo info = new TargetInfo(device.serial(), profile.name(), device.properties().model().orElse(null),
+                device.properties().soc().orElse(profile.soc().part()), abi, false, device.server().toString());
+        AdbDeviceShell shell = new AdbDeviceShell(device.server(), device.serial());
+        return new AdbTarget(info, profile, shell, new AdbFilePusher(device.server(), device.serial()),
+                AgentBinaries.fromClasspath(), new DeviceLock(shell, device.serial()), null);
     }
 }

@@ -74,6 +74,23 @@ public final class AdbServerClient {
         return List.copyOf(devices);
     }
 
+    /**
+     * Asks the server to connect a network device ({@code host:connect:HOST:PORT}); returns the server's answer
+     * ("connected to ..." or "already connected to ...") or fails with it.
+     */
+    public String connect(String hostPort) {
+        String answer = request("host:connect:" + hostPort).trim();
+        if (!answer.startsWith("connected to") && !answer.startsWith("already connected to")) {
+            throw new AdbUnavailableException("adb server " + server + " could not connect " + hostPort + ": " + answer);
+        }
+        return answer;
+    }
+
+    /** Asks the server to drop a network device it connected ({@code host:disconnect:HOST:PORT}). */
+    public String disconnect(String hostPort) {
+        return request("host:disconnect:" + hostPort).trim();
+    }
+
     private String request(String service) {
         try (Socket socket = new Socket()) {
             socket.setSoTimeout((int) timeout.toMillis());

@@ -14,9 +14,12 @@ import java.util.Set;
 
 /** Reads the profile's CPU clock, governor and GPU clock nodes for all cores in one shell call. */
 public final class ClockReader {
-    /* Arguments: sysfs paths. Output: "PATH<TAB>FIRST LINE" per path, an empty value when unreadable. */
+    /*
+     * Arguments: sysfs paths. Output: "N<TAB>FIRST LINE" for the Nth path, an empty value when unreadable (by position,
+     * not path: a virtual device rewrites paths, so echoed paths need not match).
+     */
     private static final String SCRIPT = String.join("\n",
-            "for p in \"$@\"; do v=; { read -r v < \"$p\"; } 2>/dev/null; printf '%s\\t%s\\n' \"$p\" \"$v\"; done",
+            "i=0; for p in \"$@\"; do i=$((i+1)); v=; { read -r v < \"$p\"; } 2>/dev/null; printf '%s\\t%s\\n' \"$i\" \"$v\"; done",
             "exit 0");
 
     private final DeviceShell shell;
@@ -62,7 +65,14 @@ public final class ClockReader {
         for (String line : result.stdout().split("\n")) {
             int tab = line.indexOf('\t');
             if (tab > 0) {
-                values.putIfAbsent(line.substring(0, tab), line.substring(tab + 1).trim());
+                try {
+                    int index = Integer.parseInt(line.substring(0, tab)) - 1;
+                    if (index >= 0 && index < paths.size()) {
+                        values.putIfAbsent(paths.get(index), line.substring(tab + 1).trim());
+                    }
+                } catch (NumberFormatException e) {
+                    // not a line of ours (a shell profile printing something): ignore it
+                }
             }
         }
         return values;

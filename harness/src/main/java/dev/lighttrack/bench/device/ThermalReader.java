@@ -20,13 +20,15 @@ public final class ThermalReader {
 
     /*
      * Arguments: the thermal root, then tagged items: "p:PATH" (a zone file), "b:PATH" (a battery file),
-     * "t:TYPE" (a zone type). Output: one "ITEM<TAB>VALUE[<TAB>ZONE DIR]" line per item found, and
+     * "t:TYPE" (a zone type). Output: "#N<TAB>VALUE" for the Nth item when it is a file (by position, not path:
+     * a virtual device rewrites paths, so echoed paths need not match), "t:TYPE<TAB>VALUE<TAB>ZONE DIR" per zone
+     * type found, and
      * "dumpsys:level|temperature<TAB>VALUE" lines when a battery file could not be read.
      */
     private static final String SCRIPT = String.join("\n",
-            "r=$1; shift; d=",
-            "for a in \"$@\"; do case \"$a\" in",
-            "  p:*|b:*) v=; { read -r v < \"${a#??}\"; } 2>/dev/null; printf '%s\\t%s\\n' \"$a\" \"$v\"",
+            "r=$1; shift; d=; i=0",
+            "for a in \"$@\"; do i=$((i+1)); case \"$a\" in",
+            "  p:*|b:*) v=; { read -r v < \"${a#??}\"; } 2>/dev/null; printf '#%s\\t%s\\n' \"$i\" \"$v\"",
             "           case \"$a\" in b:*) [ -n \"$v\" ] || d=1;; esac;;",
             "esac; done",
             "for z in \"$r\"/thermal_zone*; do",
@@ -72,6 +74,12 @@ public final class ThermalReader {
         args.add("b:" + batteryTemp.path());
         ShellResult result = shell.run(ShellCommand.script(SCRIPT, args)).requireSuccess("reading temperatures on " + shell.describe());
         Map<String, String[]> lines = firstLineByItem(result.stdout());
+        for (int i = 1; i < args.size(); i++) {
+            String[] line = lines.get("#" + i);
+            if (line != null) {
+                lines.putIfAbsent(args.get(i), line);
+            }
+        }
 
         List<ZoneTemperature> temperatures = new ArrayList<>();
         for (ThermalZone zone : zones) {

@@ -1,0 +1,53 @@
+package dev.lighttrack.bench.cli;
+
+import dev.lighttrack.bench.agents.virtualdevice.VirtualDevice;
+import dev.lighttrack.bench.agents.virtualdevice.VirtualDeviceConfig;
+import dev.lighttrack.bench.device.VirtualDeviceSession;
+import dev.lighttrack.bench.device.profile.DeviceProfile;
+import dev.lighttrack.bench.device.profile.ProfileLoader;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench virtual-device}: a virtual device in the foreground until Ctrl-C, for adb and dadb to connect to. */
+@Command(name = "virtual-device", mixinStandardHelpOptions = true,
+        description = {"Start a virtual device for a profile: it speaks the device side of the ADB protocol on "
+                + "127.0.0.1 and runs what is pushed to it on this host (its timings are of this host, not of the "
+                + "profile's SoC). Runs until Ctrl-C."})
+final class VirtualDeviceCommand implements Callable<Integer> {
+    @Option(names = "--profile", required = true, paramLabel = "NAME", description = "Device profile, e.g. sd845.")
+    String profile;
+
+    @Option(names = "--port", defaultValue = "0", paramLabel = "P",
+            description = "Loopback port to listen on, outside 5555-5585 (default: a free one).")
+    int port;
+
+    @Option(names = "--debug", description = "Print stack traces for errors.")
+    boolean debug;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port >= VirtualDeviceConfig.EMULATOR_SCAN_FIRST_PORT && port <= VirtualDeviceConfig.EMULATOR_SCAN_LAST_PORT) {
+            throw new UserError("--port " + port + " is in 5555-5585, where the adb server looks for emulators (the"
+                    + " device would show up twice): use a port outside that range, or leave --port out");
+        }
+        if (port < 0 || port > 65535) {
+            throw new UserError("--port must be 1-65535 (or 0 for a free port), got " + port);
+        }
+        DeviceProfile p = new ProfileLoader().loadDefault().get(profile);
+        VirtualDevice device = VirtualDeviceSession.startDevice(p, port);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            device.close();
+            VirtualDeviceSession.deleteTree(device.sandboxRoot());
+        }, "virtual device shutdown"));
+        System.out.println("virtual " + p.name() + " device listening on " + device.serial() + " (serial "
+                + device.serial() + ", ABI " + VirtualDeviceSession.hostAbi() + ")");
+        System.out.println("connect it:  adb connect " + device.serial());
+        System.out.println("benchmark:   ./bench --device " + p.name() + " --serial " + device.serial());
+        System.out.println("programs pushed to it run on this host: timings are of this host, not of the "
+                + p.soc().part() + ". Ctrl-C stops it.");
+        System.out.flush();
+        device.awaitClose();
+        return 0;
+    }
+}

@@ -1,0 +1,179 @@
+package dev.lighttrack.bench.device;
+
+import dev.lighttrack.bench.agents.virtualdevice.VirtualDevice;
+import dev.lighttrack.bench.agents.virtualdevice.VirtualDeviceConfig;
+import dev.lighttrack.bench.device.profile.DeviceProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A virtual device started for a profile and connected through an adb server ({@code host:connect}), so the
+ * benchmark reaches it exactly like a network-attached phone. Its ABI is this host's and everything run on it
+ * runs on this host: timings taken through it are of this host, not of the profile's SoC. {@link #close()}
+ * disconnects it, stops it and deletes its sandbox.
+ */
+public final class VirtualDeviceSession implements AutoCloseable {
+    private static final Duration LISTED_TIMEOUT = Duration.ofSeconds(15);
+
+    private final DeviceProfile profile;
+    private final AdbServerAddress server;
+    private final VirtualDevice device;
+    private final Path sandbox;
+    private boolean connected;
+
+    private VirtualDeviceSession(DeviceProfile profile, AdbServerAddress server, VirtualDevice device, Path sandbox) {
+        this.profile = profile;
+        this.server = server;
+        this.device = device;
+        this.sandbox = sandbox;
+    }
+
+    /** Starts a virtual device for {@code profile} on {@code port} (0: a free one outside 5555–5585) and connects it. */
+    public static VirtualDeviceSession start(DeviceProfile profile, AdbServerAddress server, int port) {
+        VirtualDevice device = startDevice(profile, port);
+        VirtualDeviceSession session = new VirtualDeviceSession(profile, server, device, device.sandboxRoot());
+        try {
+            session.connect();
+            return session;
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    /** Starts a virtual device for {@code profile} without connecting it to any adb server. */
+    public static VirtualDevice startDevice(DeviceProfile profile, int port) {
+        if (profile.isHost()) {
+            throw new IllegalArgumentException("profile host describes this machine, not a device: pick a device profile");
+        }
+        Path sandbox;
+        try {
+            sandbox = Files.createTempDirectory("ltbench-vdev-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a sandbox for the virtual device: " + e.getMessage(), e);
+        }
+        try {
+            return VirtualDevice.start(config(profile, sandbox, port));
+        } catch (IOException e) {
+            deleteTree(sandbox);
+            throw new UncheckedIOException("cannot start the virtual " + profile.name() + " device: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            deleteTree(sandbox);
+            throw e;
+        }
+    }
+
+    static VirtualDeviceConfig config(DeviceProfile profile, Path sandbox, int port) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        profile.match().boardPlatforms().stream().findFirst().ifPresent(v -> properties.put("ro.board.platform", v));
+        profile.match().socModels().stream().findFirst().ifPresent(v -> properties.put("ro.soc.model", v));
+        properties.put("ro.soc.manufacturer", "QTI");
+        properties.put("ro.product.manufacturer", "LightTrack");
+        // honest: the agent runs on this host, so the ABI is this host's
+        properties.put("ro.product.cpu.abi", hostAbi());
+        properties.put("ro.build.version.release", "virtual");
+        String model = "LightTrack_Virtual_" + profile.soc().part().replaceAll("[^A-Za-z0-9]", "_");
+        return new VirtualDeviceConfig("lighttrack_" + profile.name(), model,
+                profile.name() + "_virtual", properties, profile.virtualSysfs(), sandbox, port);
+    }
+
+    /** The Android ABI name of this host's architecture. */
+    public static String hostAbi() {
+        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+        return switch (arch) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "arm64-v8a";
+            case "x86", "i386", "i686" -> "x86";
+            default -> arch;
+        };
+    }
+
+    private void connect() {
+        AdbServerClient client = new AdbServerClient(server);
+        client.connect(device.serial());
+        connected = true;
+        Instant deadline = Instant.now().plus(LISTED_TIMEOUT);
+        while (true) {
+            DeviceState state = client.devices().stream().filter(d -> d.serial().equals(device.serial()))
+                    .map(AdbDeviceEntry::state).findFirst().orElse(null);
+            if (state == DeviceState.DEVICE) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new DeviceCommunicationException("the virtual device " + device.serial() + " was not listed as "
+                        + "online by adb server " + server + " within " + LISTED_TIMEOUT.toSeconds() + " s (state: "
+                        + (state == null ? "not listed" : state.adbName()) + ")");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DeviceCommunicationException("interrupted while connecting " + device.serial());
+            }
+        }
+    }
+
+    public String serial() {
+        return device.serial();
+    }
+
+    public AdbServerAddress server() {
+        return server;
+    }
+
+    public DeviceProfile profile() {
+        return profile;
+    }
+
+    public VirtualDeviceConfig config() {
+        return device.config();
+    }
+
+    /** The host directory holding the device's {@code /data/local/tmp} and {@code /sys} (for tests). */
+    public Path sandbox() {
+        return sandbox;
+    }
+
+    /** Stops the device as if it were unplugged (the adb server still lists it until it notices). */
+    public void unplug() {
+        device.close();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (connected) {
+                connected = false;
+                try {
+                    new AdbServerClient(server).disconnect(device.serial());
+                } catch (AdbUnavailableException e) {
+                    // the server is gone: nothing is left connected
+                }
+            }
+        } finally {
+            device.close();
+            deleteTree(sandbox);
+        }
+    }
+
+    /** Deletes a virtual device's sandbox directory (best effort). */
+    public static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp directory is harmless; the next run uses a new one
+        }
+    }
+}

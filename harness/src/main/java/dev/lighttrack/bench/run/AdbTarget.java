@@ -1,0 +1,212 @@
+package dev.lighttrack.bench.run;
+
+import dev.lighttrack.bench.device.ClockReader;
+import dev.lighttrack.bench.device.ClockSnapshot;
+import dev.lighttrack.bench.device.DeviceCommunicationException;
+import dev.lighttrack.bench.device.DeviceLock;
+import dev.lighttrack.bench.device.DeviceShell;
+import dev.lighttrack.bench.device.FilePusher;
+import dev.lighttrack.bench.device.LockOwner;
+import dev.lighttrack.bench.device.ShellCommand;
+import dev.lighttrack.bench.device.StreamedShellResult;
+import dev.lighttrack.bench.device.ThermalGate;
+import dev.lighttrack.bench.device.ThermalReader;
+import dev.lighttrack.bench.device.ThermalSnapshot;
+import dev.lighttrack.bench.device.deploy.AgentBinaries;
+import dev.lighttrack.bench.device.deploy.AgentBinary;
+import dev.lighttrack.bench.device.deploy.AgentDeployer;
+import dev.lighttrack.bench.device.deploy.ContentFile;
+import dev.lighttrack.bench.device.deploy.Deployment;
+import dev.lighttrack.bench.device.profile.DeviceProfile;
+import dev.lighttrack.bench.files.Sha256;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A device reached through an adb server (a phone, or a virtual device): deploys the agent and models by content
+ * hash, holds the device lock from the thermal gate until {@link #close()}, runs {@code ltrunner} over
+ * {@code adb shell} with every argument quoted, and collects its JSON lines as they stream.
+ */
+public final class AdbTarget implements BenchmarkTarget {
+    private final TargetInfo info;
+    private final DeviceProfile profile;
+    private final DeviceShell shell;
+    private final FilePusher pusher;
+    private final AgentBinaries agents;
+    private final DeviceLock lock;
+    private final AutoCloseable onClose;
+    private DeviceLock.Held held;
+
+    /** @param onClose runs after the lock is released (e.g. stops a virtual device); may be null */
+    public AdbTarget(TargetInfo info, DeviceProfile profile, DeviceShell shell, FilePusher pusher, AgentBinaries agents,
+            DeviceLock lock, AutoCloseable onClose) {
+        this.info = info;
+        this.profile = profile;
+        this.shell = shell;
+        this.pusher = pusher;
+        this.agents = agents;
+        this.lock = lock;
+        this.onClose = onClose;
+    }
+
+    @Override
+    public TargetInfo info() {
+        return info;
+    }
+
+    @Override
+    public TargetConditions conditions() {
+        ThermalSnapshot thermal = new ThermalReader(shell).read(profile);
+        ClockSnapshot clocks = new ClockReader(shell).read(profile);
+        Map<String, Double> temperatures = new LinkedHashMap<>();
+        thermal.zones().forEach(z -> z.celsius().ifPresent(c -> temperatures.put(z.zone(), c)));
+        thermal.battery().temperatureC().ifPresent(c -> temperatures.put("battery", c));
+        Map<String, Long> khz = new LinkedHashMap<>();
+        clocks.cores().forEach(c -> c.curKhz().ifPresent(f -> khz.put("cpu" + c.core(), f)));
+        clocks.gpuHz().ifPresent(hz -> khz.put("gpu", hz / 1000));
+        return new TargetConditions(temperatures, khz);
+    }
+
+    @Override
+    public void awaitCool(RunProgress progress) {
+        ensureLocked(progress);
+        new ThermalGate(new ThermalReader(shell), profile).await(info.serial(), progress::say);
+    }
+
+    @Override
+    public RawRun run(BenchModel model, RunSettings settings, RunProgress progress) {
+        ensureLocked(progress);
+        Deployment deployment = deploy(List.of(model), progress);
+        List<RawRun> runs = new ArrayList<>();
+        execute(command(deployment.agentPath(), List.of("--model", deployment.modelPaths().get(0)), settings), 1,
+                runs::add);
+        RawRun raw = runs.get(0);
+        requireSameModel(model, raw);
+        return raw;
+    }
+
+    @Override
+    public void runBatch(List<BenchModel> models, RunSettings settings, RunProgress progress, BatchSink sink) {
+        if (models.isEmpty()) {
+            return;
+        }
+        ensureLocked(progress);
+        Deployment deployment = deploy(models, progress);
+        String manifest = pushManifest(deployment.modelPaths());
+        int[] next = {0};
+        // manifest lines are names relative to the deploy directory, so the agent runs there (a virtual device maps
+        // device paths in command lines only, not inside files)
+        ShellCommand inDeployDir = ShellCommand.of("cd", AgentDeployer.DEVICE_DIR)
+                .and(command(deployment.agentPath(), List.of("--manifest", manifest), settings));
+        execute(inDeployDir, models.size(), raw -> {
+            BenchModel model = models.get(next[0]++);
+            requireSameModel(model, raw);
+            sink.accept(model, raw);
+        });
+    }
+
+    private Deployment deploy(List<BenchModel> models, RunProgress progress) {
+        AgentBinary agent = agents.forAbi(info.abi());
+        List<ContentFile> files = models.stream().map(m -> new ContentFile(m.file(), m.sha256())).toList();
+        Deployment deployment = new AgentDeployer(shell, pusher).deploy(agent, files);
+        if (deployment.filesPushed() > 0) {
+            progress.say("deployed " + deployment.filesPushed() + " file(s) to " + info.serial() + ":"
+                    + AgentDeployer.DEVICE_DIR);
+        }
+        return deployment;
+    }
+
+    private String pushManifest(List<String> modelPaths) {
+        try {
+            Path file = Files.createTempFile("ltbench-manifest-", ".txt");
+            try {
+                List<String> names = modelPaths.stream().map(p -> p.substring(p.lastIndexOf('/') + 1)).toList();
+                Files.writeString(file, String.join("\n", names) + "\n", StandardCharsets.UTF_8);
+                String devicePath = AgentDeployer.DEVICE_DIR + "/manifest-" + Sha256.of(file) + ".txt";
+                pusher.push(file, devicePath, 0644);
+                return devicePath;
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the run manifest: " + e.getMessage(), e);
+        }
+    }
+
+    static ShellCommand command(String agentPath, List<String> modelArgs, RunSettings s) {
+        ShellCommand.Builder b = ShellCommand.builder(agentPath).args(modelArgs)
+                .arg("--backend").arg(s.backend())
+                .arg("--precision").arg(s.precision())
+                .arg("--warmup").arg(Integer.toString(s.warmup()))
+                .arg("--iterations").arg(Integer.toString(s.iterations()))
+                .arg("--min-seconds").arg(number(s.minSeconds()))
+                .arg("--threads").arg(Integer.toString(s.threads()));
+        if (s.delayMs() > 0) {
+            b.arg("--delay-ms").arg(number(s.delayMs()));
+        }
+        if (s.cpus() != null) {
+            b.arg("--cpus").arg(s.cpus());
+        }
+        return b.build();
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%s", value);
+    }
+
+    private void execute(ShellCommand command, int expectedRuns, java.util.function.Consumer<RawRun> completed) {
+        RunCollector collector = new RunCollector("ltrunner on " + info.serial(), completed);
+        StreamedShellResult result;
+        try {
+            result = shell.stream(command, collector);
+        } catch (DeviceCommunicationException e) {
+            throw new DeviceCommunicationException("lost " + info.serial() + " during the run (" + e.getMessage()
+                    + "); nothing was recorded");
+        }
+        collector.finish(result.exitCode(), result.stderr(), expectedRuns);
+    }
+
+    private void requireSameModel(BenchModel model, RawRun raw) {
+        if (raw.modelSha256() != null && !raw.modelSha256().equalsIgnoreCase(model.sha256())) {
+            throw new RunnerError("model", "ltrunner on " + info.serial() + " ran a model with sha256 "
+                    + raw.modelSha256() + ", not " + model.name() + " (" + model.sha256() + "): the file on the device"
+                    + " is corrupt; remove " + AgentDeployer.DEVICE_DIR + " on the device and run again");
+        }
+    }
+
+    private void ensureLocked(RunProgress progress) {
+        if (held == null) {
+            held = lock.acquire(LockOwner.current(), progress::say);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (held != null) {
+                try {
+                    held.close();
+                } catch (DeviceCommunicationException e) {
+                    // the device is gone (or unplugged): its lock went with it or is stale and is handled on next use
+                }
+                held = null;
+            }
+        } finally {
+            if (onClose != null) {
+                try {
+                    onClose.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("closing " + info.serial() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+}
