@@ -32,8 +32,11 @@ final class Targets {
         System.err.println("bench: virtual " + profile.name() + " device " + session.serial() + " on adb server " + server
                 + ": it runs the agent on this host, so its timings are of this host, not of the "
                 + profile.soc().part());
+        // the agent runs on this host, so a lookup table measured here is keyed by this host's OS and kernel
+        String hostBuild = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch");
         TargetInfo info = new TargetInfo(session.serial(), profile.name(), session.config().productModel(),
-                profile.soc().part(), abi, true, server.toString());
+                profile.soc().part(), abi, true, server.toString(), hostBuild);
         AdbDeviceShell shell = new AdbDeviceShell(server, session.serial());
         return new AdbTarget(info, profile, shell, new AdbFilePusher(server, session.serial()), agents,
                 new DeviceLock(shell, session.serial()), session);
@@ -45,7 +48,8 @@ final class Targets {
         String abi = device.properties().abi().orElseThrow(() -> new UserError("device " + device.describe()
                 + " does not report ro.product.cpu.abi, so the agent build for it is unknown"));
         TargetInfo info = new TargetInfo(device.serial(), profile.name(), device.properties().model().orElse(null),
-                device.properties().soc().orElse(profile.soc().part()), abi, false, device.server().toString());
+                device.properties().soc().orElse(profile.soc().part()), abi, false, device.server().toString(),
+                device.properties().buildFingerprint().orElse(null));
         AdbDeviceShell shell = new AdbDeviceShell(device.server(), device.serial());
         return new AdbTarget(info, profile, shell, new AdbFilePusher(device.server(), device.serial()),
                 AgentBinaries.fromClasspath(), new DeviceLock(shell, device.serial()), null);
