@@ -69,6 +69,10 @@ const char *lt_engine(lt_runner *runner);
 const char *lt_model_sha256(lt_runner *runner);
 /* Nanoseconds lt_open took (load + compile). */
 int64_t lt_load_ns(lt_runner *runner);
+/* Of the last lt_run: the first inference (first warmup one, or the first sample without warmup) and the timed
+ * loop's wall time, in ns; 0 before any run. */
+int64_t lt_first_inference_ns(lt_runner *runner);
+int64_t lt_last_run_wall_ns(lt_runner *runner);
 
 /* The message of the last failed call on this handle ("" when none). */
 const char *lt_last_error(lt_runner *runner);

@@ -38,9 +38,11 @@ final class Targets {
         System.err.println("bench: virtual " + profile.name() + " device " + session.serial() + " on adb server " + server
                 + ": it runs the agent on this host, so its timings are of this host, not of the "
                 + profile.soc().part());
+        // the agent runs on this host, so a lookup table measured here is keyed by this host's OS and kernel
+        String hostBuild = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch");
         TargetInfo info = new TargetInfo(session.serial(), profile.name(), session.config().productModel(),
-                profile.soc().part(), abi, true, server.toString(),
-                session.config().allProperties().get("ro.build.fingerprint"));
+                profile.soc().part(), abi, true, server.toString(), hostBuild);
         AdbDeviceShell shell = new AdbDeviceShell(server, session.serial());
         return closedOnExit(new AdbTarget(info, profile, shell, new AdbFilePusher(server, session.serial()), agents,
                 new DeviceLock(shell, session.serial()), session));

@@ -1,0 +1,46 @@
+package dev.lighttrack.bench.agents.runner;
+
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+
+/**
+ * Loads libltrunner.so once. The jar bundles it for linux-x86-64 (JNA's resource prefix); the system property
+ * {@code ltrunner.library} names another file (e.g. a freshly built one). A failure says why and what would help.
+ */
+public final class NativeLibraryLoader {
+    /** System property naming an explicit libltrunner.so. */
+    public static final String LIBRARY_PROPERTY = "ltrunner.library";
+
+    private NativeLibraryLoader() {
+    }
+
+    private static LtRunnerLibrary loaded;
+
+    /** The loaded library; throws {@link NativeLibraryException} (again on every call) when it cannot be loaded. */
+    public static synchronized LtRunnerLibrary library() {
+        if (loaded == null) {
+            loaded = load(System.getProperty(LIBRARY_PROPERTY));
+        }
+        return loaded;
+    }
+
+    static LtRunnerLibrary load(String explicitPath) {
+        String what = explicitPath != null ? explicitPath : "ltrunner (bundled as " + Platform.RESOURCE_PREFIX + "/libltrunner.so)";
+        try {
+            return Native.load(explicitPath != null ? explicitPath : "ltrunner", LtRunnerLibrary.class);
+        } catch (UnsatisfiedLinkError e) {
+            String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            throw new NativeLibraryException("cannot load the runner library " + what + " on " + Platform.RESOURCE_PREFIX
+                    + ": " + why + ". The jar bundles it for linux-x86-64 only; it needs Debian's libxnnpack0, "
+                    + "libpthreadpool0, libcpuinfo0 and libprotobuf-c1 (./bench installs them); or set -D"
+                    + LIBRARY_PROPERTY + "=/path/to/libltrunner.so", e);
+        }
+    }
+
+    /** The runner library could not be loaded. */
+    public static final class NativeLibraryException extends IllegalStateException {
+        public NativeLibraryException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.lighttrack.bench.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import dev.lighttrack.bench.agents.runner.NativeRunner;
+import dev.lighttrack.bench.agents.runner.TensorInfo;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Runs one model in our runner and in ONNX Runtime on the same random input and compares every output.
+ *
+ * <p>Agreement is relative: |ours - ort| <= 1e-3 * max(|ort|, scale), where scale is 1% of the output's largest
+ * magnitude. The floor keeps elements near zero (where a relative error is meaningless: a sum of large terms
+ * that cancel) from failing on float rounding, while every element of ordinary size is held to 1e-3 relative.
+ */
+final class OutputAgreement {
+    static final double RELATIVE = 1e-3;
+    static final double SCALE_FRACTION = 1e-2;
+
+    private OutputAgreement() {
+    }
+
+    /** The worst error as a fraction of the allowed error, over all outputs; fails naming the element. */
+    static double check(OrtEnvironment env, Path model, NativeRunner ours, long seed) throws Exception {
+        TensorInfo in = ours.inputs().get(0);
+        float[] x = new float[in.elements()];
+        Random rng = new Random(seed);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rng.nextGaussian();
+        }
+        ours.setInput(0, x);
+        ours.invoke();
+        Map<String, float[]> reference = new LinkedHashMap<>();
+        try (OrtSession s = env.createSession(model.toString(), new OrtSession.SessionOptions());
+             OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), in.shape());
+             OrtSession.Result r = s.run(Map.of(in.name(), t))) {
+            for (TensorInfo o : ours.outputs()) {
+                OnnxTensor ot = (OnnxTensor) r.get(o.name()).orElseThrow();
+                FloatBuffer fb = ot.getFloatBuffer();
+                float[] v = new float[fb.remaining()];
+                fb.get(v);
+                reference.put(o.name(), v);
+            }
+        }
+        double worst = 0;
+        for (int k = 0; k < ours.outputs().size(); k++) {
+            String name = ours.outputs().get(k).name();
+            float[] a = ours.output(k);
+            float[] b = reference.get(name);
+            assertEquals(b.length, a.length, name + " size");
+            double max = 0;
+            for (float v : b) {
+                max = Math.max(max, Math.abs(v));
+            }
+            if (!(max > 0)) {
+                throw new AssertionError(model.getFileName() + " output " + name + " is all zero in onnxruntime: the comparison would prove nothing");
+            }
+            double scale = SCALE_FRACTION * max;
+            for (int i = 0; i < a.length; i++) {
+                double allowed = RELATIVE * Math.max(Math.abs(b[i]), scale);
+                double err = Math.abs(a[i] - b[i]);
+                if (!(err <= allowed)) {
+                    throw new AssertionError(model.getFileName() + " output " + name + "[" + i + "]: ours " + a[i]
+                            + ", onnxruntime " + b[i] + " (allowed difference " + allowed + ", output max " + max + ")");
+                }
+                worst = Math.max(worst, allowed > 0 ? err / allowed : 0);
+            }
+        }
+        return worst;
+    }
+}
