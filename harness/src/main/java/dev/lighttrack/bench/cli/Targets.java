@@ -10,6 +10,7 @@ import dev.lighttrack.bench.device.deploy.AgentBinaries;
 import dev.lighttrack.bench.device.profile.DeviceProfile;
 import dev.lighttrack.bench.run.AdbTarget;
 import dev.lighttrack.bench.run.BenchmarkTarget;
+import dev.lighttrack.bench.run.HostTarget;
 import dev.lighttrack.bench.run.TargetInfo;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,8 +24,7 @@ final class Targets {
     }
 
     static BenchmarkTarget host(DeviceProfile host) {
-        throw new UserError("--device host needs the native runner (libltrunner.so), which this build does not have"
-                + " yet; use --device virtual:sd845 once the ltrunner agent is built");
+        return new HostTarget(host);
     }
 
     /** Starts a virtual device for {@code profile}, connects it to the (first) adb server; closing stops it. */
