@@ -10,6 +10,7 @@ import dev.lighttrack.bench.device.deploy.AgentBinaries;
 import dev.lighttrack.bench.device.profile.DeviceProfile;
 import dev.lighttrack.bench.run.AdbTarget;
 import dev.lighttrack.bench.run.BenchmarkTarget;
+import dev.lighttrack.bench.run.HostTarget;
 import dev.lighttrack.bench.run.TargetInfo;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,8 +24,7 @@ final class Targets {
     }
 
     static BenchmarkTarget host(DeviceProfile host) {
-        throw new UserError("--device host needs the native runner (libltrunner.so), which this build does not have"
-                + " yet; use --device virtual:sd845 once the ltrunner agent is built");
+        return new HostTarget(host);
     }
 
     /** Starts a virtual device for {@code profile}, connects it to the (first) adb server; closing stops it. */
@@ -44,8 +44,8 @@ final class Targets {
         TargetInfo info = new TargetInfo(session.serial(), profile.name(), session.config().productModel(),
                 profile.soc().part(), abi, true, server.toString(), hostBuild);
         AdbDeviceShell shell = new AdbDeviceShell(server, session.serial());
-        return new AdbTarget(info, profile, shell, new AdbFilePusher(server, session.serial()), agents,
-                new DeviceLock(shell, session.serial()), session);
+        return closedOnExit(new AdbTarget(info, profile, shell, new AdbFilePusher(server, session.serial()), agents,
+                new DeviceLock(shell, session.serial()), session));
     }
 
     static BenchmarkTarget adb(AttachedDevice device, AdbOptions adb) {
@@ -58,7 +58,24 @@ final class Targets {
                 device.server().toString(),
                 device.properties().buildFingerprint().orElse(null));
         AdbDeviceShell shell = new AdbDeviceShell(device.server(), device.serial());
-        return new AdbTarget(info, profile, shell, new AdbFilePusher(device.server(), device.serial()),
-                AgentBinaries.fromClasspath(), new DeviceLock(shell, device.serial()), null);
+        return closedOnExit(new AdbTarget(info, profile, shell, new AdbFilePusher(device.server(), device.serial()),
+                AgentBinaries.fromClasspath(), new DeviceLock(shell, device.serial()), null));
+    }
+
+    /**
+     * Closes the target also when bench is interrupted (Ctrl-C): releases the device lock and stops a virtual
+     * device instead of leaving them to the stale-lock check and the adb server's offline detection.
+     */
+    private static AdbTarget closedOnExit(AdbTarget target) {
+        Thread hook = new Thread(target::close, "close " + target.info().serial());
+        Runtime.getRuntime().addShutdownHook(hook);
+        target.onClose(() -> {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is what is closing it
+            }
+        });
+        return target;
     }
 }

@@ -39,6 +39,8 @@ public final class AdbTarget implements BenchmarkTarget {
     private final DeviceLock lock;
     private final AutoCloseable onClose;
     private DeviceLock.Held held;
+    private Runnable afterClose = () -> { };
+    private boolean closed;
 
     /** @param onClose runs after the lock is released (e.g. stops a virtual device); may be null */
     public AdbTarget(TargetInfo info, DeviceProfile profile, DeviceShell shell, FilePusher pusher, AgentBinaries agents,
@@ -175,8 +177,21 @@ public final class AdbTarget implements BenchmarkTarget {
         }
     }
 
+    /** Runs {@code action} once this target is closed (by whoever closes it first). */
+    public synchronized void onClose(Runnable action) {
+        Runnable before = afterClose;
+        afterClose = () -> {
+            before.run();
+            action.run();
+        };
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             if (held != null) {
                 try {
@@ -194,6 +209,7 @@ public final class AdbTarget implements BenchmarkTarget {
                     throw new IllegalStateException("closing " + info.serial() + ": " + e.getMessage(), e);
                 }
             }
+            afterClose.run();
         }
     }
 }

@@ -10,6 +10,9 @@ import dev.lighttrack.bench.results.RunRecord;
 import dev.lighttrack.bench.results.RunRecordJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.lighttrack.bench.device.profile.DeviceProfile;
+import dev.lighttrack.bench.device.profile.ProfileLoader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -74,6 +77,37 @@ class BenchVirtualDeviceTest {
         assertTrue(Files.exists(runs.resolve(record.histogramFile())), record.histogramFile());
         // the virtual device was disconnected and stopped
         assertEquals(List.of(), new AdbServerClient(server.address()).devices());
+    }
+
+    @Test
+    void twoBenchProcessesOnOneDeviceTakeTurns() throws Exception {
+        Assumptions.assumeTrue(agentBuilt(), "the ltrunner agent is not built (native module)");
+        CliRun export = CliRun.of("arch", "export", "--arch", "lighttrack-mobile", "--search-size", "128", "--out",
+                work.resolve("small.onnx").toString());
+        assertEquals(0, export.exitCode(), export::toString);
+        DeviceProfile sd845 = new ProfileLoader().loadDefault().get("sd845");
+        try (VirtualDeviceSession device = VirtualDeviceSession.start(sd845, server.address(), 0)) {
+            List<Process> benches = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                String java = ProcessHandle.current().info().command().orElse("java");
+                ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                        "-Dbench.home=" + System.getProperty("bench.home"), BenchMain.class.getName(),
+                        "--device", "sd845", "--serial", device.serial(), "--adb=" + server.address(),
+                        "--model", work.resolve("small.onnx").toString(), "--warmup", "1", "--iterations", "5",
+                        "--min-seconds", "3", "--results", work.resolve("runs").toString());
+                pb.redirectErrorStream(true);
+                pb.redirectOutput(work.resolve("bench-" + i + ".log").toFile());
+                benches.add(pb.start());
+            }
+            for (Process bench : benches) {
+                assertTrue(bench.waitFor(240, TimeUnit.SECONDS), "bench did not finish");
+            }
+            String logs = Files.readString(work.resolve("bench-0.log")) + Files.readString(work.resolve("bench-1.log"));
+            assertEquals(0, benches.get(0).exitValue(), logs);
+            assertEquals(0, benches.get(1).exitValue(), logs);
+            assertTrue(logs.contains(device.serial() + " is in use by process"), logs);
+            assertTrue(Files.notExists(device.sandbox().resolve("data/local/tmp/ltbench/lock")), "lock left behind");
+        }
     }
 
     @Test
