@@ -133,12 +133,58 @@ static void test_abi(const char *dir) {
     lt_close(pinned);
 }
 
+static int read_floats(const char *path, float *out, size_t n) {
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) return 0;
+    size_t got = fread(out, sizeof *out, n, f);
+    fclose(f);
+    return got == n;
+}
+
+/* layouts.onnx (Flatten of a feature map, MatMul with the constant on either side, Transpose, ReduceMean, Gemm)
+ * against the numpy reference make_models.py wrote. */
+static void test_layouts_numerics(const char *dir) {
+    char path[1024], msg[512];
+    float in[192], expected[4 + 320], y[4], mm[320];
+    snprintf(path, sizeof path, "%s/layouts.input.bin", dir);
+    CHECK(read_floats(path, in, 192));
+    snprintf(path, sizeof path, "%s/layouts.expected.bin", dir);
+    CHECK(read_floats(path, expected, 324));
+    snprintf(path, sizeof path, "%s/layouts.onnx", dir);
+    for (int threads = 1; threads <= 2; threads++) {
+        lt_options o = {"cpu", threads, NULL, LT_PRECISION_FP32};
+        int status;
+        lt_runner *r = lt_open(path, &o, &status, msg, sizeof msg);
+        CHECK(r != NULL);
+        if (r == NULL) {
+            fprintf(stderr, "open layouts.onnx: %s\n", msg);
+            return;
+        }
+        CHECK(lt_set_input(r, 0, in, 192) == LT_OK);
+        CHECK(lt_invoke(r) == LT_OK);
+        CHECK(lt_get_output(r, 0, y, 4) == LT_OK && lt_get_output(r, 1, mm, 320) == LT_OK);
+        float max = 0, worst = 0;
+        for (int i = 0; i < 324; i++) max = fmaxf(max, fabsf(expected[i]));
+        for (int i = 0; i < 324; i++) {
+            float got = i < 4 ? y[i] : mm[i - 4];
+            worst = fmaxf(worst, fabsf(got - expected[i]));
+        }
+        CHECK(max > 0);
+        CHECK(worst <= 1e-4f * max);
+        if (worst > 1e-4f * max) fprintf(stderr, "layouts: worst error %g of max %g\n", worst, max);
+        lt_close(r);
+    }
+}
+
 int main(int argc, char **argv) {
     test_sha256();
     test_cpulist();
     test_json();
     test_layout();
-    if (argc > 1) test_abi(argv[1]);
+    if (argc > 1) {
+        test_abi(argv[1]);
+        test_layouts_numerics(argv[1]);
+    }
     if (failures) fprintf(stderr, "%d checks failed\n", failures);
     else printf("all checks passed\n");
     return failures ? 1 : 0;
