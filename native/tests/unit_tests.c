@@ -176,6 +176,63 @@ static void test_layouts_numerics(const char *dir) {
     }
 }
 
+/* Corrupted models (seeded random byte flips, truncations) open cleanly or fail with a model/unsupported status;
+ * under AddressSanitizer any memory error aborts the test. */
+static void test_mutated_models(const char *dir) {
+    const char *names[] = {"ok.onnx", "layouts.onnx"};
+    /* LT_FUZZ_ROUNDS and LT_FUZZ_SEED widen a local search; the suite runs a fixed, quick set. */
+    const char *env_rounds = getenv("LT_FUZZ_ROUNDS"), *env_seed = getenv("LT_FUZZ_SEED");
+    int rounds = env_rounds != NULL ? atoi(env_rounds) : 500;
+    uint32_t seed = env_seed != NULL ? (uint32_t)strtoul(env_seed, NULL, 10) : 12345u;
+    int opened = 0, refused = 0;
+    for (size_t m = 0; m < sizeof names / sizeof names[0]; m++) {
+        char path[1024], tmp[1100];
+        snprintf(path, sizeof path, "%s/%s", dir, names[m]);
+        snprintf(tmp, sizeof tmp, "%s/mutated-%s", dir, names[m]);
+        FILE *f = fopen(path, "rb");
+        CHECK(f != NULL);
+        if (f == NULL) return;
+        unsigned char buf[1 << 16];
+        size_t len = fread(buf, 1, sizeof buf, f);
+        fclose(f);
+        for (int round = 0; round < rounds; round++) {
+            unsigned char mut[1 << 16];
+            memcpy(mut, buf, len);
+            size_t n = len;
+            seed = seed * 1664525u + 1013904223u;
+            int flips = 1 + (int)(seed >> 29);
+            for (int k = 0; k < flips; k++) {
+                seed = seed * 1664525u + 1013904223u;
+                size_t at = (seed >> 8) % len;
+                seed = seed * 1664525u + 1013904223u;
+                mut[at] = (unsigned char)(seed >> 24);
+            }
+            if (round % 10 == 9) n = (seed >> 4) % len; /* and some truncations */
+            FILE *o = fopen(tmp, "wb");
+            CHECK(o != NULL);
+            if (o == NULL) return;
+            fwrite(mut, 1, n, o);
+            fclose(o);
+            lt_options cpu = {"cpu", 1, NULL, LT_PRECISION_FP32};
+            int status;
+            char msg[512];
+            lt_runner *r = lt_open(tmp, &cpu, &status, msg, sizeof msg);
+            if (r != NULL) {
+                opened++;
+                CHECK(lt_invoke(r) == LT_OK);
+                lt_close(r);
+            } else {
+                refused++;
+                CHECK(status == LT_ERR_MODEL || status == LT_ERR_UNSUPPORTED);
+                CHECK(msg[0] != '\0');
+            }
+        }
+        remove(tmp);
+    }
+    CHECK(refused > 0);
+    printf("mutated models: %d opened, %d refused\n", opened, refused);
+}
+
 int main(int argc, char **argv) {
     test_sha256();
     test_cpulist();
@@ -184,6 +241,7 @@ int main(int argc, char **argv) {
     if (argc > 1) {
         test_abi(argv[1]);
         test_layouts_numerics(argv[1]);
+        test_mutated_models(argv[1]);
     }
     if (failures) fprintf(stderr, "%d checks failed\n", failures);
     else printf("all checks passed\n");
