@@ -32,18 +32,21 @@ final class OutputAgreement {
 
     /** The worst error as a fraction of the allowed error, over all outputs; fails naming the element. */
     static double check(OrtEnvironment env, Path model, NativeRunner ours, long seed) throws Exception {
-        TensorInfo in = ours.inputs().get(0);
-        float[] x = new float[in.elements()];
         Random rng = new Random(seed);
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) rng.nextGaussian();
-        }
-        ours.setInput(0, x);
-        ours.invoke();
+        Map<String, OnnxTensor> feeds = new LinkedHashMap<>();
         Map<String, float[]> reference = new LinkedHashMap<>();
-        try (OrtSession s = env.createSession(model.toString(), new OrtSession.SessionOptions());
-             OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), in.shape());
-             OrtSession.Result r = s.run(Map.of(in.name(), t))) {
+        try (OrtSession s = env.createSession(model.toString(), new OrtSession.SessionOptions())) {
+            for (int k = 0; k < ours.inputs().size(); k++) {
+                TensorInfo in = ours.inputs().get(k);
+                float[] x = new float[in.elements()];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = (float) rng.nextGaussian();
+                }
+                ours.setInput(k, x);
+                feeds.put(in.name(), OnnxTensor.createTensor(env, FloatBuffer.wrap(x), in.shape()));
+            }
+            ours.invoke();
+            OrtSession.Result r = s.run(feeds);
             for (TensorInfo o : ours.outputs()) {
                 OnnxTensor ot = (OnnxTensor) r.get(o.name()).orElseThrow();
                 FloatBuffer fb = ot.getFloatBuffer();
@@ -51,6 +54,9 @@ final class OutputAgreement {
                 fb.get(v);
                 reference.put(o.name(), v);
             }
+            r.close();
+        } finally {
+            feeds.values().forEach(OnnxTensor::close);
         }
         double worst = 0;
         for (int k = 0; k < ours.outputs().size(); k++) {

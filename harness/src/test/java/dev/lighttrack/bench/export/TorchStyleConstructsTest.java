@@ -172,6 +172,30 @@ class TorchStyleConstructsTest {
     }
 
     @Test
+    void layoutEdgeCases() throws Exception {
+        TestGraph g = new TestGraph(10);
+        g.input("x", 1, 3, 5, 4);
+        g.input("x2", 1, 3, 5, 4);
+        // Flatten straight from a graph input: a host transpose before any XNNPACK node
+        g.node("Flatten", "flat", "x");
+        g.node("MatMul", "a", "flat", g.weights(0.2, 60, 7));
+        g.output("a", 1, 7);
+        // NCHW -> NHWC -> NCHW around an activation, into a Conv: pure relabelling
+        g.node("Transpose", "t", attrs(ints("perm", 0, 2, 3, 1)), "x2");
+        g.node("HardSwish", "h", "t");
+        g.node("Transpose", "back", attrs(ints("perm", 0, 3, 1, 2)), "h");
+        g.node("Conv", "b", "back", g.weights(0.5, 2, 3, 1, 1));
+        g.output("b", 1, 2, 5, 4);
+        // two inputs meeting, a transposed output, and a rank-3 broadcast against a transposed layout
+        g.node("Add", "s", "x", "x2");
+        g.node("Transpose", "c", attrs(ints("perm", 0, 3, 2, 1)), "s");
+        g.output("c", 1, 4, 5, 3);
+        g.node("Mul", "d", "t", g.weights(1, 5, 4, 3));
+        g.output("d", 1, 5, 4, 3);
+        agree(g, "layout_edges");
+    }
+
+    @Test
     void unsupportedConstructsAreErrorsNamingTheNode() throws Exception {
         TestGraph g = new TestGraph(7);
         g.input("x", 1, 2, 4, 4);
