@@ -25,7 +25,8 @@ typedef struct cl_step {
     unsigned char arg_value[MAX_ARGS][16];
     cl_kernel kernel;
     cl_uint dims;
-    size_t global[3];
+    size_t global[3];        /* rounded up to whole work-groups */
+    size_t local[3];
     int node;                /* node the kernel's time is attributed to */
 } cl_step;
 
@@ -95,8 +96,8 @@ static lt_status pick_device(cl_state *st, lt_error *err) {
                 st->api.GetDeviceInfo(st->device, CL_DEVICE_TYPE, sizeof type, &type, NULL);
                 const char *kind = (type & CL_DEVICE_TYPE_GPU) ? "gpu" : (type & CL_DEVICE_TYPE_CPU) ? "cpu"
                                  : (type & CL_DEVICE_TYPE_ACCELERATOR) ? "accelerator" : "other";
-                snprintf(st->engine, sizeof st->engine, "opencl: %s / %s (%s device, %s%s)", platform, device, kind,
-                         version, st->half ? ", fp16" : "");
+                snprintf(st->engine, sizeof st->engine, "opencl: %s / %s (%s device, %s)", platform, device, kind,
+                         version);
                 return LT_OK;
             }
         }
@@ -234,6 +235,37 @@ static lt_status add_step(cl_state *st, int node, const char *kernel_name, const
     return LT_OK;
 }
 
+static size_t round_up(size_t n, size_t multiple) {
+    return (n + multiple - 1) / multiple * multiple;
+}
+
+static size_t pow2_at_least(size_t n) {
+    size_t p = 1;
+    while (p < n) p *= 2;
+    return p;
+}
+
+/* Work-groups of up to 64 items (a multiple of the warp/wave sizes of mobile GPUs), 2-D tiles of output pixels
+ * for the image kernels; the global size is rounded up and the kernels drop the excess items. */
+static void choose_work_groups(cl_step *step, size_t kernel_limit) {
+    size_t budget = kernel_limit < 64 ? kernel_limit : 64;
+    if (budget == 0) budget = 1;
+    if (step->dims == 1) {
+        step->local[0] = budget;
+        step->local[1] = step->local[2] = 1;
+    } else {
+        size_t lx = pow2_at_least(step->global[0]);
+        if (lx > 16) lx = 16;
+        if (lx > budget) lx = budget;
+        size_t ly = pow2_at_least(step->global[1]);
+        if (ly > budget / lx) ly = budget / lx;
+        step->local[0] = lx;
+        step->local[1] = ly;
+        step->local[2] = 1;
+    }
+    for (int i = 0; i < 3; i++) step->global[i] = round_up(step->global[i], step->local[i]);
+}
+
 static lt_status create_kernels(cl_state *st, lt_error *err) {
     for (int s = 0; s < st->n_steps; s++) {
         cl_step *step = &st->steps[s];
@@ -247,6 +279,11 @@ static lt_status create_kernels(cl_state *st, lt_error *err) {
                      st->model->nodes[step->node].name);
             if (cl_check(st, rc, "clSetKernelArg", what, err)) return err->code;
         }
+        size_t limit = 0;
+        rc = st->api.GetKernelWorkGroupInfo(step->kernel, st->device, CL_KERNEL_WORK_GROUP_SIZE, sizeof limit, &limit,
+                                            NULL);
+        if (cl_check(st, rc, "clGetKernelWorkGroupInfo", step->kernel_name, err)) return err->code;
+        choose_work_groups(step, limit);
     }
     return LT_OK;
 }
@@ -281,11 +318,13 @@ static lt_status compile_conv(cl_state *st, int index, lt_error *err) {
     int pointwise = G == 1 && c->kernel_h == 1 && c->kernel_w == 1 && c->stride_h == 1 && c->stride_w == 1 &&
                     c->pad_top == 0 && c->pad_left == 0 && c->pad_bottom == 0 && c->pad_right == 0;
     int depthwise = G == C && OC == C && c->kernel_h == c->kernel_w && c->dilation_h == 1 && c->dilation_w == 1 &&
-                    (c->kernel_h == 3 || c->kernel_h == 5 || c->kernel_h == 7);
-    if (pointwise) {
-        /* repack [OC][C] to [OC/4][C][4], zero padded, so a work item reads its 4 channels' weights as one vector */
-        int blocks = (OC + 3) / 4;
-        float *packed = calloc((size_t)blocks * C * 4, sizeof *packed);
+                    (c->kernel_h == 3 || c->kernel_h == 5 || c->kernel_h == 7) && c->stride_h == c->stride_w &&
+                    (c->stride_h == 1 || c->stride_h == 2);
+    if (G == 1) {
+        /* repack [OC][C*KH*KW] to [OC/4][C*KH*KW][4], zero padded: a work item reads 4 channels' weights as one
+         * vector */
+        int blocks = (OC + 7) / 8 * 2, taps = C * c->kernel_h * c->kernel_w; /* even: pointwise reads pairs */
+        float *packed = calloc((size_t)blocks * taps * 4, sizeof *packed);
         float *bias = calloc((size_t)blocks * 4, sizeof *bias);
         if (!packed || !bias) {
             free(packed);
@@ -293,17 +332,25 @@ static lt_status compile_conv(cl_state *st, int index, lt_error *err) {
             return lt_fail(err, LT_ERR_RUNTIME, "gpu backend: out of memory");
         }
         for (int oc = 0; oc < OC; oc++) {
-            for (int ic = 0; ic < C; ic++) packed[((size_t)(oc / 4) * C + ic) * 4 + oc % 4] = w->data[(size_t)oc * C + ic];
+            for (int t = 0; t < taps; t++) packed[((size_t)(oc / 4) * taps + t) * 4 + oc % 4] = w->data[(size_t)oc * taps + t];
             if (b) bias[oc] = b->data[oc];
         }
-        lt_status s = upload(st, packed, (size_t)blocks * C * 4, &wm, err);
+        lt_status s = upload(st, packed, (size_t)blocks * taps * 4, &wm, err);
         if (!s) s = upload(st, bias, (size_t)blocks * 4, &bm, err);
         free(packed);
         free(bias);
         if (s) return s;
-        karg args[] = {A_MEM(xm), A_MEM(wm), A_MEM(bm), A_MEM(ym), A_INT(C), A_INT(H * W), A_INT(OC),
-                       A_INT(f->act), A_FLT(f->p0), A_FLT(f->p1)};
-        return add_step(st, index, "pointwise", args, 10, 3, (size_t)(H * W + 3) / 4, (size_t)blocks, (size_t)N, err);
+        if (pointwise) {
+            karg args[] = {A_MEM(xm), A_MEM(wm), A_MEM(bm), A_MEM(ym), A_INT(C), A_INT(H * W), A_INT(OC),
+                           A_INT(f->act), A_FLT(f->p0), A_FLT(f->p1)};
+            return add_step(st, index, "pointwise", args, 10, 3, (size_t)(H * W + 3) / 4, (size_t)blocks / 2, (size_t)N,
+                            err);
+        }
+        karg args[] = {A_MEM(xm), A_MEM(wm), A_MEM(bm), A_MEM(ym), A_INT(C), A_INT(H), A_INT(W), A_INT(OC),
+                       A_INT(OH), A_INT(OW), A_INT(c->kernel_h), A_INT(c->kernel_w), A_INT(c->stride_h),
+                       A_INT(c->stride_w), A_INT(c->pad_top), A_INT(c->pad_left), A_INT(c->dilation_h),
+                       A_INT(c->dilation_w), A_INT(f->act), A_FLT(f->p0), A_FLT(f->p1)};
+        return add_step(st, index, "conv2d_oc4", args, 21, 3, (size_t)OW, (size_t)OH, (size_t)N * ((OC + 3) / 4), err);
     }
     float *bias = calloc((size_t)OC, sizeof *bias);
     if (!bias) return lt_fail(err, LT_ERR_RUNTIME, "gpu backend: out of memory");
@@ -312,12 +359,11 @@ static lt_status compile_conv(cl_state *st, int index, lt_error *err) {
     free(bias);
     if (s || upload(st, w->data, n_weights, &wm, err)) return err->code;
     if (depthwise) {
-        char name[16];
-        snprintf(name, sizeof name, "depthwise%d", c->kernel_h);
+        char name[24];
+        snprintf(name, sizeof name, "depthwise%d_s%dx4", c->kernel_h, c->stride_h);
         karg args[] = {A_MEM(xm), A_MEM(wm), A_MEM(bm), A_MEM(ym), A_INT(C), A_INT(H), A_INT(W), A_INT(OH),
-                       A_INT(OW), A_INT(c->stride_h), A_INT(c->stride_w), A_INT(c->pad_top), A_INT(c->pad_left),
-                       A_INT(f->act), A_FLT(f->p0), A_FLT(f->p1)};
-        return add_step(st, index, name, args, 16, 3, (size_t)OW, (size_t)OH, (size_t)N * C, err);
+                       A_INT(OW), A_INT(c->pad_top), A_INT(c->pad_left), A_INT(f->act), A_FLT(f->p0), A_FLT(f->p1)};
+        return add_step(st, index, name, args, 14, 3, (size_t)(OW + 3) / 4, (size_t)OH, (size_t)N * C, err);
     }
     karg args[] = {A_MEM(xm), A_MEM(wm), A_MEM(bm), A_MEM(ym), A_INT(C), A_INT(H), A_INT(W), A_INT(OC), A_INT(OH),
                    A_INT(OW), A_INT(c->kernel_h), A_INT(c->kernel_w), A_INT(c->stride_h), A_INT(c->stride_w),
@@ -402,8 +448,21 @@ static lt_status compile_binary(cl_state *st, int index, lt_error *err) {
     }
     size_t count = (size_t)elements_of(y);
     if (same_shape(a, y) && same_shape(b, y)) {
-        karg args[] = {A_MEM(am), A_MEM(bm), A_MEM(ym), A_INT(op), A_INT(f->act), A_FLT(f->p0), A_FLT(f->p1)};
-        return add_step(st, index, "binary_same", args, 7, 1, count, 1, 1, err);
+        karg args[] = {A_MEM(am), A_MEM(bm), A_MEM(ym), A_INT(op), A_INT(f->act), A_FLT(f->p0), A_FLT(f->p1),
+                       A_INT(count)};
+        return add_step(st, index, "binary_same", args, 8, 1, count, 1, 1, err);
+    }
+    /* one operand per channel ([N,C,1,1]), the other the full map: the SE / channel attention scaling */
+    for (int k = 0; k < 2 && y->rank == 4; k++) {
+        const lt_tensor *full = k ? b : a, *per_channel = k ? a : b;
+        if (same_shape(full, y) && per_channel->rank == 4 && per_channel->dims[0] == y->dims[0] &&
+            per_channel->dims[1] == y->dims[1] && per_channel->dims[2] == 1 && per_channel->dims[3] == 1) {
+            int hw = (int)(y->dims[2] * y->dims[3]), nc = (int)(y->dims[0] * y->dims[1]);
+            cl_mem xm = k ? bm : am, sm = k ? am : bm;
+            karg args[] = {A_MEM(xm), A_MEM(sm), A_MEM(ym), A_INT(op), A_INT(hw), A_INT(nc),
+                           A_INT(f->act), A_FLT(f->p0), A_FLT(f->p1)};
+            return add_step(st, index, "channel_binary", args, 9, 2, (size_t)hw, (size_t)nc, 1, err);
+        }
     }
     if (y->rank > 4 || a->rank > 4 || b->rank > 4) {
         return unsupported(node, err, "broadcasting is supported up to rank 4");
@@ -417,8 +476,8 @@ static lt_status compile_binary(cl_state *st, int index, lt_error *err) {
     broadcast_strides(b, out, sb);
     karg args[] = {A_MEM(am), A_MEM(bm), A_MEM(ym), A_INT(op), A_INT4(out[0], out[1], out[2], out[3]),
                    A_INT4(sa[0], sa[1], sa[2], sa[3]), A_INT4(sb[0], sb[1], sb[2], sb[3]), A_INT(f->act),
-                   A_FLT(f->p0), A_FLT(f->p1)};
-    return add_step(st, index, "binary_broadcast", args, 10, 1, count, 1, 1, err);
+                   A_FLT(f->p0), A_FLT(f->p1), A_INT(count)};
+    return add_step(st, index, "binary_broadcast", args, 11, 1, count, 1, 1, err);
 }
 
 static lt_status compile_pool(cl_state *st, int index, lt_error *err) {
@@ -429,8 +488,8 @@ static lt_status compile_pool(cl_state *st, int index, lt_error *err) {
     if (tensor_buffer(st, node->inputs[0], &xm, err) || tensor_buffer(st, st->fused[index].target, &ym, err)) {
         return err->code;
     }
-    karg args[] = {A_MEM(xm), A_MEM(ym), A_INT(x->dims[2] * x->dims[3])};
-    return add_step(st, index, "global_avg_pool", args, 3, 1, (size_t)(x->dims[0] * x->dims[1]), 1, 1, err);
+    karg args[] = {A_MEM(xm), A_MEM(ym), A_INT(x->dims[2] * x->dims[3]), A_INT(x->dims[0] * x->dims[1])};
+    return add_step(st, index, "global_avg_pool", args, 4, 1, (size_t)(x->dims[0] * x->dims[1]), 1, 1, err);
 }
 
 static lt_status compile_activation(cl_state *st, int index, lt_error *err) {
@@ -439,9 +498,9 @@ static lt_status compile_activation(cl_state *st, int index, lt_error *err) {
     lt_cl_act act = lt_cl_node_act(node, &p0, &p1);
     cl_mem xm, ym;
     if (tensor_buffer(st, node->inputs[0], &xm, err) || tensor_buffer(st, node->output, &ym, err)) return err->code;
-    karg args[] = {A_MEM(xm), A_MEM(ym), A_INT(act), A_FLT(p0), A_FLT(p1)};
-    return add_step(st, index, "activation", args, 5, 1, (size_t)elements_of(&st->model->tensors[node->output]), 1, 1,
-                    err);
+    size_t count = (size_t)elements_of(&st->model->tensors[node->output]);
+    karg args[] = {A_MEM(xm), A_MEM(ym), A_INT(act), A_FLT(p0), A_FLT(p1), A_INT(count)};
+    return add_step(st, index, "activation", args, 6, 1, count, 1, 1, err);
 }
 
 static lt_status compile_transpose(cl_state *st, int index, lt_error *err) {
@@ -466,8 +525,8 @@ static lt_status compile_transpose(cl_state *st, int index, lt_error *err) {
         tensor_buffer(st, node->output, &ym, err)) {
         return err->code;
     }
-    karg args[] = {A_MEM(xm), A_MEM(ym), A_MEM(metam)};
-    return add_step(st, index, "transpose", args, 3, 1, (size_t)elements_of(x), 1, 1, err);
+    karg args[] = {A_MEM(xm), A_MEM(ym), A_MEM(metam), A_INT(elements_of(x))};
+    return add_step(st, index, "transpose", args, 4, 1, (size_t)elements_of(x), 1, 1, err);
 }
 
 static lt_status compile_node(cl_state *st, int index, lt_error *err) {
@@ -613,7 +672,7 @@ static lt_status cl_invoke(void *state, lt_error *err) {
     int enqueued = 0;
     for (; enqueued < st->n_steps; enqueued++) {
         cl_step *s = &st->steps[enqueued];
-        rc = st->api.EnqueueNDRangeKernel(st->queue, s->kernel, s->dims, NULL, s->global, NULL, 0, NULL,
+        rc = st->api.EnqueueNDRangeKernel(st->queue, s->kernel, s->dims, NULL, s->global, s->local, 0, NULL,
                                           &st->events[enqueued]);
         if (rc != CL_SUCCESS) break;
     }

@@ -1,4 +1,3 @@
-#define _GNU_SOURCE
 #include "cl_api.h"
 
 #include <CL/cl_ext.h>
@@ -26,7 +25,7 @@ static const entry_point ENTRY_POINTS[] = {
     ENTRY(CreateContext), ENTRY(ReleaseContext), ENTRY(CreateCommandQueue), ENTRY(ReleaseCommandQueue),
     ENTRY(CreateBuffer), ENTRY(ReleaseMemObject), ENTRY(CreateProgramWithSource), ENTRY(BuildProgram),
     ENTRY(GetProgramBuildInfo), ENTRY(ReleaseProgram), ENTRY(CreateKernel), ENTRY(ReleaseKernel),
-    ENTRY(SetKernelArg), ENTRY(EnqueueNDRangeKernel), ENTRY(EnqueueWriteBuffer), ENTRY(EnqueueReadBuffer),
+    ENTRY(SetKernelArg), ENTRY(GetKernelWorkGroupInfo), ENTRY(EnqueueNDRangeKernel), ENTRY(EnqueueWriteBuffer), ENTRY(EnqueueReadBuffer),
     ENTRY(Finish), ENTRY(GetEventProfilingInfo), ENTRY(ReleaseEvent),
 };
 #undef ENTRY
@@ -36,7 +35,9 @@ lt_status lt_cl_api_load(lt_cl_api *api, lt_error *err) {
     char tried[768] = "";
     size_t used = 0;
     for (size_t i = 0; i < sizeof LIBRARY_PATHS / sizeof LIBRARY_PATHS[0] && !api->library; i++) {
-        api->library = dlopen(LIBRARY_PATHS[i], RTLD_NOW | RTLD_LOCAL);
+        /* NODELETE: OpenCL drivers generally do not survive being unloaded and reloaded in one process, and the ICD
+         * loader's platform list must stay valid for the next handle. */
+        api->library = dlopen(LIBRARY_PATHS[i], RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
         if (api->library) {
             api->path = LIBRARY_PATHS[i];
         } else if (used < sizeof tried) {

@@ -5,6 +5,13 @@
 
 #define CAP 512
 
+static char *copy_string(const char *text) {
+    size_t n = strlen(text) + 1;
+    char *copy = malloc(n);
+    memcpy(copy, text, n);
+    return copy;
+}
+
 float mb_uniform(mb_rng *rng) {
     rng->state = rng->state * 6364136223846793005ULL + 1442695040888963407ULL;
     return (float)((rng->state >> 40) & 0xffffff) / 8388608.0f - 1.0f;
@@ -37,7 +44,7 @@ void mb_free(lt_model *m) {
 
 int mb_tensor(lt_model *m, const char *name, int rank, const int64_t *dims) {
     lt_tensor *t = &m->tensors[m->n_tensors];
-    t->name = strdup(name);
+    t->name = copy_string(name);
     t->rank = rank;
     memcpy(t->dims, dims, (size_t)rank * sizeof *dims);
     return m->n_tensors++;
@@ -65,8 +72,8 @@ void mb_output(lt_model *m, int tensor) {
 
 int mb_node(lt_model *m, const char *name, const char *onnx_op, lt_op_kind kind, int in0, int in1, int in2, int out) {
     lt_node *n = &m->nodes[m->n_nodes];
-    n->name = strdup(name);
-    n->onnx_op = strdup(onnx_op);
+    n->name = copy_string(name);
+    n->onnx_op = copy_string(onnx_op);
     n->kind = kind;
     n->inputs[0] = in0;
     n->inputs[1] = in1;

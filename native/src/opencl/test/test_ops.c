@@ -34,7 +34,7 @@ static const int64_t *dims4(int64_t a, int64_t b, int64_t c, int64_t d) {
 
 static int act_node(lt_model *m, const char *name, const char *op, lt_op_kind kind, int x) {
     char out[128];
-    snprintf(out, sizeof out, "%s.out", name);
+    snprintf(out, sizeof out, "%.100s.out", name);
     const lt_tensor *t = &m->tensors[x];
     int y = mb_tensor(m, out, t->rank, t->dims);
     int node = mb_node(m, name, op, kind, x, -1, -1, y);
@@ -50,7 +50,7 @@ static int act_node(lt_model *m, const char *name, const char *op, lt_op_kind ki
 
 static int binary_node(lt_model *m, const char *name, lt_op_kind kind, int a, int b, int out_like) {
     char out[128];
-    snprintf(out, sizeof out, "%s.out", name);
+    snprintf(out, sizeof out, "%.100s.out", name);
     const lt_tensor *t = &m->tensors[out_like];
     int y = mb_tensor(m, out, t->rank, t->dims);
     mb_node(m, name, kind == LT_OP_MUL ? "Mul" : "Add", kind, a, b, -1, y);

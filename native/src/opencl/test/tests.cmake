@@ -1,14 +1,15 @@
-# Op tests of the gpu backend under whatever OpenCL platform is installed (PoCL here).
+# Op tests of the gpu backend under whatever OpenCL platform is installed (PoCL here). The includer sets
+# LT_OPENCL_TEST_BACKEND (sources or objects giving the backend, lt_fail and lt_tensor_elements) and
+# LT_OPENCL_TEST_LIBS.
 set(LT_OPENCL_TEST_DIR ${CMAKE_CURRENT_LIST_DIR})
 add_executable(opencl_ops_test
     ${LT_OPENCL_TEST_DIR}/test_ops.c
     ${LT_OPENCL_TEST_DIR}/model_builder.c
     ${LT_OPENCL_TEST_DIR}/reference.c
-    ${LT_OPENCL_TEST_DIR}/runner_support.c
-    ${LT_OPENCL_SOURCES})
+    ${LT_OPENCL_TEST_BACKEND})
 target_include_directories(opencl_ops_test PRIVATE ${LT_OPENCL_INCLUDE_DIRS} ${LT_OPENCL_TEST_DIR})
-target_link_libraries(opencl_ops_test PRIVATE ${CMAKE_DL_LIBS} m)
-enable_testing()
+target_compile_options(opencl_ops_test PRIVATE -Wall -Wextra -Werror)
+target_link_libraries(opencl_ops_test PRIVATE ${LT_OPENCL_TEST_LIBS})
 add_test(NAME opencl_ops COMMAND opencl_ops_test)
 # The ICD loader pointed at an empty vendor directory finds no platform: the backend must say it is unavailable.
 set(LT_OPENCL_EMPTY_VENDORS ${CMAKE_CURRENT_BINARY_DIR}/empty-icd-vendors)

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 /** {@code bench lut validate}. */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure random subnets end to end and compare them with the table's predictions: RMSE, MAPE, "
-                + "share within 5% and 10%, Kendall tau and Spearman rho (and the same rank statistics for MACs).",
+                + "share within 5%% and 10%%, Kendall tau and Spearman rho (and the same rank statistics for MACs).",
             "Writes report.json and scatter.png (predicted vs measured) to --out."})
 final class LutValidateCommand implements Callable<Integer> {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")

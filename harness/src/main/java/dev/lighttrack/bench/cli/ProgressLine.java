@@ -56,6 +56,12 @@ final class ProgressLine implements LutProgress {
         }
     }
 
+    @Override
+    public void say(String message) {
+        // on a terminal the bar is redrawn by the next result; the message must not end up inside it
+        err.println((terminal ? "\r\033[K" : "") + "bench: " + message);
+    }
+
     String render(int done, int total, long elapsedNs) {
         int filled = total == 0 ? WIDTH : (int) ((long) done * WIDTH / total);
         StringBuilder bar = new StringBuilder("bench: " + phase + " [");

@@ -4,6 +4,7 @@ import dev.lighttrack.bench.device.DeviceDiscovery;
 import dev.lighttrack.bench.device.DeviceSelection;
 import dev.lighttrack.bench.device.DeviceSelector;
 import dev.lighttrack.bench.device.ProfileMatcher;
+import dev.lighttrack.bench.device.VirtualDeviceSession;
 import dev.lighttrack.bench.device.profile.Backend;
 import dev.lighttrack.bench.device.profile.DeviceProfile;
 import dev.lighttrack.bench.device.profile.ProfileCatalog;
@@ -69,7 +70,8 @@ final class TargetResolver {
         }
         requireBackend(selection.profile(), backend);
         return selection.devices().stream()
-                .map(d -> new Planned(() -> Targets.adb(d, adb), withBigCores(d.profile().orElse(selection.profile()))))
+                .map(d -> new Planned(() -> Targets.adb(d, adb), VirtualDeviceSession.isVirtual(d) ? settings
+                        : withBigCores(d.profile().orElse(selection.profile()))))
                 .toList();
     }
 

@@ -10,16 +10,21 @@ import dev.lighttrack.bench.device.deploy.AgentBinaries;
 import dev.lighttrack.bench.device.profile.DeviceProfile;
 import dev.lighttrack.bench.run.AdbTarget;
 import dev.lighttrack.bench.run.BenchmarkTarget;
+import dev.lighttrack.bench.run.HostTarget;
 import dev.lighttrack.bench.run.TargetInfo;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Opens the three kinds of benchmark target. */
 final class Targets {
+    /* held so the level sticks: the virtual device logs its start at INFO, which bench already says in its own words */
+    private static final Logger VIRTUAL_DEVICE_LOG = Logger.getLogger("dev.lighttrack.bench.agents.virtualdevice");
+
     private Targets() {
     }
 
     static BenchmarkTarget host(DeviceProfile host) {
-        throw new UserError("--device host needs the native runner (libltrunner.so), which this build does not have"
-                + " yet; use --device virtual:sd845 once the ltrunner agent is built");
+        return new HostTarget(host);
     }
 
     /** Starts a virtual device for {@code profile}, connects it to the (first) adb server; closing stops it. */
@@ -28,15 +33,19 @@ final class Targets {
         AgentBinaries agents = AgentBinaries.fromClasspath();
         String abi = VirtualDeviceSession.hostAbi();
         agents.forAbi(abi); // fail before starting anything when there is no agent for this host
+        VIRTUAL_DEVICE_LOG.setLevel(Level.WARNING);
         VirtualDeviceSession session = VirtualDeviceSession.start(profile, server, 0);
         System.err.println("bench: virtual " + profile.name() + " device " + session.serial() + " on adb server " + server
                 + ": it runs the agent on this host, so its timings are of this host, not of the "
                 + profile.soc().part());
+        // the agent runs on this host, so a lookup table measured here is keyed by this host's OS and kernel
+        String hostBuild = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch");
         TargetInfo info = new TargetInfo(session.serial(), profile.name(), session.config().productModel(),
-                profile.soc().part(), abi, true, server.toString());
+                profile.soc().part(), abi, true, server.toString(), hostBuild);
         AdbDeviceShell shell = new AdbDeviceShell(server, session.serial());
-        return new AdbTarget(info, profile, shell, new AdbFilePusher(server, session.serial()), agents,
-                new DeviceLock(shell, session.serial()), session);
+        return closedOnExit(new AdbTarget(info, profile, shell, new AdbFilePusher(server, session.serial()), agents,
+                new DeviceLock(shell, session.serial()), session));
     }
 
     static BenchmarkTarget adb(AttachedDevice device, AdbOptions adb) {
@@ -45,9 +54,28 @@ final class Targets {
         String abi = device.properties().abi().orElseThrow(() -> new UserError("device " + device.describe()
                 + " does not report ro.product.cpu.abi, so the agent build for it is unknown"));
         TargetInfo info = new TargetInfo(device.serial(), profile.name(), device.properties().model().orElse(null),
-                device.properties().soc().orElse(profile.soc().part()), abi, false, device.server().toString());
+                device.properties().soc().orElse(profile.soc().part()), abi, VirtualDeviceSession.isVirtual(device),
+                device.server().toString(),
+                device.properties().buildFingerprint().orElse(null));
         AdbDeviceShell shell = new AdbDeviceShell(device.server(), device.serial());
-        return new AdbTarget(info, profile, shell, new AdbFilePusher(device.server(), device.serial()),
-                AgentBinaries.fromClasspath(), new DeviceLock(shell, device.serial()), null);
+        return closedOnExit(new AdbTarget(info, profile, shell, new AdbFilePusher(device.server(), device.serial()),
+                AgentBinaries.fromClasspath(), new DeviceLock(shell, device.serial()), null));
+    }
+
+    /**
+     * Closes the target also when bench is interrupted (Ctrl-C): releases the device lock and stops a virtual
+     * device instead of leaving them to the stale-lock check and the adb server's offline detection.
+     */
+    private static AdbTarget closedOnExit(AdbTarget target) {
+        Thread hook = new Thread(target::close, "close " + target.info().serial());
+        Runtime.getRuntime().addShutdownHook(hook);
+        target.onClose(() -> {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is what is closing it
+            }
+        });
+        return target;
     }
 }

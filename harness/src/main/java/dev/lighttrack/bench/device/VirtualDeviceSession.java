@@ -23,6 +23,8 @@ import java.util.stream.Stream;
  */
 public final class VirtualDeviceSession implements AutoCloseable {
     private static final Duration LISTED_TIMEOUT = Duration.ofSeconds(15);
+    /** Set to 1 on virtual devices, so one connected by hand ({@code adb connect}) is still recorded as virtual. */
+    public static final String VIRTUAL_PROPERTY = "ro.lighttrack.virtual";
 
     private final DeviceProfile profile;
     private final AdbServerAddress server;
@@ -81,9 +83,19 @@ public final class VirtualDeviceSession implements AutoCloseable {
         // honest: the agent runs on this host, so the ABI is this host's
         properties.put("ro.product.cpu.abi", hostAbi());
         properties.put("ro.build.version.release", "virtual");
+        properties.put(VIRTUAL_PROPERTY, "1");
+        // latency tables are keyed by build: a virtual device's "build" is this host's OS and kernel
+        properties.put("ro.build.fingerprint", "lighttrack/" + profile.name() + "_virtual/" + hostAbi() + ":"
+                + System.getProperty("os.name").replaceAll("[^A-Za-z0-9._-]", "_") + "/"
+                + System.getProperty("os.version").replaceAll("[^A-Za-z0-9._-]", "_"));
         String model = "LightTrack_Virtual_" + profile.soc().part().replaceAll("[^A-Za-z0-9]", "_");
         return new VirtualDeviceConfig("lighttrack_" + profile.name(), model,
                 profile.name() + "_virtual", properties, profile.virtualSysfs(), sandbox, port);
+    }
+
+    /** Whether an attached device is a virtual device (it runs what is pushed to it on this host). */
+    public static boolean isVirtual(AttachedDevice device) {
+        return device.properties().get(VIRTUAL_PROPERTY).map("1"::equals).orElse(false);
     }
 
     /** The Android ABI name of this host's architecture. */

@@ -3,7 +3,6 @@ package dev.lighttrack.bench.lut;
 import dev.lighttrack.bench.run.BenchModel;
 import dev.lighttrack.bench.run.BenchmarkTarget;
 import dev.lighttrack.bench.run.RawRun;
-import dev.lighttrack.bench.run.RunProgress;
 import dev.lighttrack.bench.run.RunSettings;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -47,7 +46,9 @@ final class BatchMeasurer {
                 return m;
             }).toList();
             try {
-                target.runBatch(models, settings, RunProgress.SILENT, (model, raw) -> {
+                // a phone heats up over hundreds of models: gate every batch, as a single benchmark is gated
+                target.awaitCool(progress::say);
+                target.runBatch(models, settings, progress::say, (model, raw) -> {
                     T item = byModel.get(model);
                     if (item == null) {
                         throw new IllegalStateException("the target returned a result for " + model.name()

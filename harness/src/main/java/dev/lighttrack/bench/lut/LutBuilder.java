@@ -73,6 +73,11 @@ public final class LutBuilder {
         if (Files.exists(req.file())) {
             LutTable existing = LutFiles.read(req.file());
             existing.key().requireMatchesBesidesRunner(expected, file);
+            LutSettings now = LutSettings.of(settings);
+            if (existing.settings() != null && !existing.settings().equals(now)) {
+                progress.say("note: " + file + " was measured with " + existing.settings() + "; the entries "
+                        + "measured now use " + now);
+            }
             state.table = existing;
         }
         List<LutOp> missingOps = new ArrayList<>();

@@ -17,4 +17,8 @@ public interface LutProgress {
 
     /** One more model measured and saved. */
     void measured(String name, int done, int total);
+
+    /** What the target says it is doing (waiting to cool down, pushing models). */
+    default void say(String message) {
+    }
 }

@@ -1,7 +1,5 @@
 package dev.lighttrack.bench.run;
 
-import dev.lighttrack.bench.device.ClockReader;
-import dev.lighttrack.bench.device.ClockSnapshot;
 import dev.lighttrack.bench.device.DeviceCommunicationException;
 import dev.lighttrack.bench.device.DeviceLock;
 import dev.lighttrack.bench.device.DeviceShell;
@@ -11,7 +9,6 @@ import dev.lighttrack.bench.device.ShellCommand;
 import dev.lighttrack.bench.device.StreamedShellResult;
 import dev.lighttrack.bench.device.ThermalGate;
 import dev.lighttrack.bench.device.ThermalReader;
-import dev.lighttrack.bench.device.ThermalSnapshot;
 import dev.lighttrack.bench.device.deploy.AgentBinaries;
 import dev.lighttrack.bench.device.deploy.AgentBinary;
 import dev.lighttrack.bench.device.deploy.AgentDeployer;
@@ -25,10 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A device reached through an adb server (a phone, or a virtual device): deploys the agent and models by content
@@ -44,6 +39,8 @@ public final class AdbTarget implements BenchmarkTarget {
     private final DeviceLock lock;
     private final AutoCloseable onClose;
     private DeviceLock.Held held;
+    private Runnable afterClose = () -> { };
+    private boolean closed;
 
     /** @param onClose runs after the lock is released (e.g. stops a virtual device); may be null */
     public AdbTarget(TargetInfo info, DeviceProfile profile, DeviceShell shell, FilePusher pusher, AgentBinaries agents,
@@ -64,15 +61,7 @@ public final class AdbTarget implements BenchmarkTarget {
 
     @Override
     public TargetConditions conditions() {
-        ThermalSnapshot thermal = new ThermalReader(shell).read(profile);
-        ClockSnapshot clocks = new ClockReader(shell).read(profile);
-        Map<String, Double> temperatures = new LinkedHashMap<>();
-        thermal.zones().forEach(z -> z.celsius().ifPresent(c -> temperatures.put(z.zone(), c)));
-        thermal.battery().temperatureC().ifPresent(c -> temperatures.put("battery", c));
-        Map<String, Long> khz = new LinkedHashMap<>();
-        clocks.cores().forEach(c -> c.curKhz().ifPresent(f -> khz.put("cpu" + c.core(), f)));
-        clocks.gpuHz().ifPresent(hz -> khz.put("gpu", hz / 1000));
-        return new TargetConditions(temperatures, khz);
+        return ConditionsReader.read(shell, profile);
     }
 
     @Override
@@ -188,8 +177,21 @@ public final class AdbTarget implements BenchmarkTarget {
         }
     }
 
+    /** Runs {@code action} once this target is closed (by whoever closes it first). */
+    public synchronized void onClose(Runnable action) {
+        Runnable before = afterClose;
+        afterClose = () -> {
+            before.run();
+            action.run();
+        };
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             if (held != null) {
                 try {
@@ -207,6 +209,7 @@ public final class AdbTarget implements BenchmarkTarget {
                     throw new IllegalStateException("closing " + info.serial() + ": " + e.getMessage(), e);
                 }
             }
+            afterClose.run();
         }
     }
 }

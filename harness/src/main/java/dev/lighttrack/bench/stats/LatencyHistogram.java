@@ -80,9 +80,16 @@ public final class LatencyHistogram {
         Arrays.sort(dev);
         double mad = count % 2 == 1 ? dev[count / 2] : (dev[count / 2 - 1] + dev[count / 2]) / 2;
         double meanUs = mean / 1000;
-        return new LatencySummary(count, sorted[0] / 1000.0, histogram.getValueAtPercentile(50),
-                histogram.getValueAtPercentile(90), histogram.getValueAtPercentile(99), sorted[count - 1] / 1000.0,
+        double minUs = sorted[0] / 1000.0;
+        double maxUs = sorted[count - 1] / 1000.0;
+        return new LatencySummary(count, minUs, percentile(50, minUs, maxUs),
+                percentile(90, minUs, maxUs), percentile(99, minUs, maxUs), maxUs,
                 meanUs, stdev / 1000, mad / 1000, mean > 0 ? stdev / mean : 0, 1e6 / meanUs);
+    }
+
+    /** HdrHistogram answers a bucket's highest equivalent value, which can pass the exact max (or sit under min). */
+    private double percentile(double p, double minUs, double maxUs) {
+        return Math.max(minUs, Math.min(maxUs, histogram.getValueAtPercentile(p)));
     }
 
     private static double median(long[] sorted) {

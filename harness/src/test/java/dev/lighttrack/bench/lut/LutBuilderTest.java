@@ -49,6 +49,7 @@ class LutBuilderTest {
         assertEquals(ops + FIT, target.measured.size());
         assertTrue(target.batchSizes.stream().allMatch(n -> n <= 16), target.batchSizes.toString());
         assertEquals((ops + 15) / 16 + 1, target.batchSizes.size(), "one runner process per batch");
+        assertEquals(target.batchSizes.size(), target.coolWaits, "every batch waits for the thermal gate");
 
         LutTable saved = LutFiles.read(file);
         assertEquals(r.table(), saved);

@@ -27,6 +27,7 @@ final class ScriptedTarget implements BenchmarkTarget {
     private int failAfter = Integer.MAX_VALUE;
     final List<String> measured = new ArrayList<>();
     final List<Integer> batchSizes = new ArrayList<>();
+    int coolWaits;
 
     ScriptedTarget(TargetInfo info, String runnerVersion) {
         this.info = info;
@@ -63,6 +64,7 @@ final class ScriptedTarget implements BenchmarkTarget {
 
     @Override
     public void awaitCool(RunProgress progress) {
+        coolWaits++;
     }
 
     @Override

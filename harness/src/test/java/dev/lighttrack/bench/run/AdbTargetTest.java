@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,6 +160,27 @@ class AdbTargetTest {
             });
         }
         assertEquals(List.of("a.onnx", "b.onnx"), seen);
+    }
+
+    @Test
+    void theRealAgentRunsAManifestBatchOnTheVirtualDevice() {
+        AgentBinaries real = AgentBinaries.fromClasspath();
+        Assumptions.assumeTrue(real.available().contains(VirtualDeviceSession.hostAbi()),
+                "the ltrunner agent is not built (native module)");
+        ModelResolver resolver = new ModelResolver(work.resolve("models"));
+        List<BenchModel> models = List.of(resolver.fromArch("lighttrack-mobile", 128, 0),
+                resolver.fromArch("lighttrack-mobile", 128, 1));
+        List<RawRun> runs = new ArrayList<>();
+        try (AdbTarget target = target(real)) {
+            target.runBatch(models, new RunSettings("cpu", "fp32", 1, 3, 0, 1, null, 0), RunProgress.SILENT,
+                    (m, raw) -> runs.add(raw));
+        }
+        assertEquals(2, runs.size());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(models.get(i).sha256(), runs.get(i).modelSha256());
+            assertEquals(3, runs.get(i).samplesNs().length);
+            assertTrue(runs.get(i).engine().startsWith("xnnpack"), runs.get(i).engine());
+        }
     }
 
     @Test

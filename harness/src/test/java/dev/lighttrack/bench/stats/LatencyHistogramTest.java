@@ -1,6 +1,7 @@
 package dev.lighttrack.bench.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
@@ -33,6 +34,18 @@ class LatencyHistogramTest {
         assertEquals(25_000, s.madUs(), 1e-9);
         assertEquals(1e6 / 50_500, s.fps(), 1e-9);
         assertEquals(29_011.49 / 50_500, s.cv(), 1e-6);
+    }
+
+    @Test
+    void percentilesNeverPassTheExactExtremes() {
+        LatencyHistogram h = new LatencyHistogram();
+        // 193.313 ms falls in a bucket whose highest equivalent value is above it
+        h.record(190_000_000L);
+        h.record(193_313_000L);
+        LatencySummary s = h.summary();
+        assertEquals(193_313.0, s.maxUs(), 1e-9);
+        assertTrue(s.p99Us() <= s.maxUs(), "p99 " + s.p99Us() + " > max " + s.maxUs());
+        assertTrue(s.p50Us() >= s.minUs());
     }
 
     @Test

@@ -1,0 +1,98 @@
+package dev.lighttrack.bench.run;
+
+import dev.lighttrack.bench.agents.protocol.RunnerLineParser;
+import dev.lighttrack.bench.agents.runner.NativeRunner;
+import dev.lighttrack.bench.agents.runner.NativeRunnerException;
+import dev.lighttrack.bench.agents.runner.RunnerOptions;
+import dev.lighttrack.bench.device.LocalDeviceShell;
+import dev.lighttrack.bench.device.ThermalGate;
+import dev.lighttrack.bench.device.ThermalReader;
+import dev.lighttrack.bench.device.VirtualDeviceSession;
+import dev.lighttrack.bench.device.profile.DeviceProfile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * This machine, in-process: the runner library through JNA ({@link NativeRunner}), the same C timing loop the
+ * agent runs on devices, without ADB. Temperatures and clocks come from this host's sysfs.
+ */
+public final class HostTarget implements BenchmarkTarget {
+    private final DeviceProfile profile;
+    private final TargetInfo info;
+    private final LocalDeviceShell shell = new LocalDeviceShell(Duration.ofSeconds(30));
+
+    public HostTarget(DeviceProfile profile) {
+        this.profile = profile;
+        this.info = new TargetInfo(DeviceProfile.HOST, profile.name(), hostName(), cpuModel(),
+                VirtualDeviceSession.hostAbi(), false, null,
+                System.getProperty("os.name") + " " + System.getProperty("os.version"));
+    }
+
+    @Override
+    public TargetInfo info() {
+        return info;
+    }
+
+    @Override
+    public TargetConditions conditions() {
+        return ConditionsReader.read(shell, profile);
+    }
+
+    @Override
+    public void awaitCool(RunProgress progress) {
+        new ThermalGate(new ThermalReader(shell), profile).await("this host", progress::say);
+    }
+
+    @Override
+    public RawRun run(BenchModel model, RunSettings settings, RunProgress progress) {
+        RunnerOptions options = new RunnerOptions(settings.backend(), settings.threads(), settings.cpus(),
+                "fp16".equals(settings.precision()) ? RunnerOptions.Precision.FP16 : RunnerOptions.Precision.FP32);
+        try (NativeRunner runner = NativeRunner.open(model.file(), options)) {
+            long[] samples = runner.run(settings.warmup(), settings.iterations(), settings.minSeconds(),
+                    settings.delayMs());
+            List<OpTiming> ops = runner.opTimings().stream()
+                    .map(op -> new OpTiming(op.node(), op.opType(), op.meanNs())).toList();
+            return new RawRun(samples, ops, NativeRunner.version(), runner.engine(), RunnerLineParser.PROTOCOL_MAJOR,
+                    runner.modelSha256(), runner.loadNs(), runner.firstInferenceNs());
+        } catch (NativeRunnerException e) {
+            throw new RunnerError(e.status().protocolName(), "the runner on this host failed on " + model.name() + ": "
+                    + e.getMessage() + " (" + e.status().protocolName() + ")");
+        }
+    }
+
+    @Override
+    public void runBatch(List<BenchModel> models, RunSettings settings, RunProgress progress, BatchSink sink) {
+        for (BenchModel model : models) {
+            sink.accept(model, run(model, settings, progress));
+        }
+    }
+
+    @Override
+    public void close() {
+        // every NativeRunner is closed after its run
+    }
+
+    private static String hostName() {
+        String name = System.getenv("HOSTNAME");
+        return name == null || name.isBlank() ? "localhost" : name;
+    }
+
+    /** The CPU's marketing name from /proc/cpuinfo, for the record's "soc". */
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                String lower = line.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("model name") && line.indexOf(':') > 0) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux or not readable: the record says "host"
+        }
+        return "host";
+    }
+}

@@ -1,0 +1,61 @@
+package dev.lighttrack.bench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lighttrack.bench.results.RunRecordJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bench --device host}: the runner in-process through JNA. */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class BenchHostTest {
+    @TempDir
+    Path work;
+
+    @BeforeEach
+    void needsTheRunnerLibrary() {
+        Assumptions.assumeTrue(BenchHostTest.class.getClassLoader().getResource("linux-x86-64/libltrunner.so") != null,
+                "libltrunner.so is not built (native module)");
+    }
+
+    @Test
+    void jsonHasTheSummaryFieldsFromRawSamples() throws Exception {
+        Path runs = work.resolve("runs");
+        CliRun run = CliRun.of("--device", "host", "--backend", "cpu", "--arch", "lighttrack-mobile", "--warmup", "1",
+                "--iterations", "5", "--min-seconds", "0", "--json", "--results", runs.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonNode record = RunRecordJson.MAPPER.readTree(run.out());
+        JsonNode summary = record.path("summary");
+        assertEquals(5, summary.path("samples").asInt());
+        for (String field : new String[] {"p50_us", "p90_us", "p99_us", "mean_us", "fps"}) {
+            assertTrue(summary.path(field).asDouble() > 0, field + " in " + summary);
+        }
+        assertFalse(record.path("device").path("virtual").asBoolean());
+        assertTrue(record.path("runner").path("engine").asText().startsWith("xnnpack"), record.toString());
+        try (var files = Files.list(runs)) {
+            assertEquals(2, files.count(), "expected the record and its .hlog");
+        }
+    }
+
+    @Test
+    void aCorruptModelIsTheRunnersOneLineErrorAndNoRecord() throws Exception {
+        Path model = work.resolve("corrupt.onnx");
+        Files.writeString(model, "this is not a protobuf");
+        Path runs = work.resolve("runs");
+        CliRun run = CliRun.of("--device", "host", "--model", model.toString(), "--results", runs.toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        String last = run.err().strip().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(last.startsWith("bench: the runner on this host failed on corrupt: "), run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
+        assertFalse(Files.exists(runs) && Files.list(runs).findAny().isPresent());
+    }
+}
