@@ -36,7 +36,7 @@ public final class OverheadFitter {
             LatencyPredictor.OpSum s = predictor.sum(ArchPresets.resolve(runs.get(i).arch()));
             ops[i] = s.ops();
             sum[i] = s.sumUs();
-            measured[i] = runs.get(i).p50Us();
+            measured[i] = table.statistic().of(runs.get(i));
         }
         double[] residual = new double[n];
         for (int i = 0; i < n; i++) {
