@@ -102,7 +102,8 @@ public final class LutBuilder {
 
         List<String> fitArchs = fitArchs(req);
         List<String> missingArchs = fitArchs.stream()
-                .filter(a -> state.table == null || state.table.wholeModel(a) == null).toList();
+                .filter(a -> state.table == null || state.table.wholeModel(a) == null
+                        || req.statistic().of(state.table.wholeModel(a)) == null).toList();
         progress.planned("whole models", fitArchs.size(), fitArchs.size() - missingArchs.size());
         measurer.measure("lut build (whole models)", missingArchs,
                 a -> wholeModels.fromArch(a, req.searchSize(), 0), fitArchs.size() - missingArchs.size(),

@@ -35,8 +35,9 @@ public enum LutStatistic {
         return this == P50 ? e.p50Us() : e.p10Us();
     }
 
-    public double of(WholeModelRun r) {
-        return this == P50 ? r.p50Us() : r.p10Us();
+    /** Null when the run does not have this statistic. */
+    public Double of(WholeModelRun r) {
+        return this == P50 ? Double.valueOf(r.p50Us()) : r.p10Us();
     }
 
     public double of(SampleStats s) {

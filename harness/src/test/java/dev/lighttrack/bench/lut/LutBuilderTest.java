@@ -89,6 +89,23 @@ class LutBuilderTest {
     }
 
     @Test
+    void wholeRunsSavedWithoutP10AreMeasuredAgainForAP10Table() {
+        Path file = dir.resolve("t.json");
+        LutTable full = builder(ScriptedTarget.sd845(), CPU, 64).build(request(file)).table();
+        LutTable old = full;
+        for (WholeModelRun w : full.wholeModels()) {
+            old = old.with(new WholeModelRun(w.arch(), w.macs(), w.p50Us(), null, w.samples()), "t");
+        }
+        LutFiles.write(old, file);
+        ScriptedTarget again = ScriptedTarget.sd845();
+        LutBuilder.Result r = builder(again, CPU, 64).build(
+                new LutBuilder.Request(file, SearchSpace.MOBILE, 256, 128, FIT, 7, LutStatistic.P10));
+        assertEquals(0, r.opsMeasured());
+        assertEquals(FIT, r.wholeModelsMeasured());
+        assertTrue(r.table().fit().scale() > 0.9, r.table().fit().toString());
+    }
+
+    @Test
     void aRerunAfterAnInterruptionMeasuresOnlyTheRest() {
         Path file = dir.resolve("t.json");
         ScriptedTarget first = ScriptedTarget.sd845().failingAfter(37);
