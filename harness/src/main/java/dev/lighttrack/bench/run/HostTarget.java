@@ -82,7 +82,7 @@ public final class HostTarget implements BenchmarkTarget {
     }
 
     /** The CPU's marketing name from /proc/cpuinfo, for the record's "soc". */
-    private static String cpuModel() {
+    public static String cpuModel() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
                 String lower = line.toLowerCase(Locale.ROOT);

@@ -1,0 +1,11 @@
+package dev.lighttrack.bench.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code bench perf}: benchmarks of the bench itself on this host (not of a device). */
+@Command(name = "perf", mixinStandardHelpOptions = true,
+        description = "Benchmarks of the bench itself on this host: how fast the runner is against ONNX Runtime, and "
+                + "what the harness costs.",
+        subcommands = {PerfRunnerCommand.class})
+final class PerfCommand {
+}

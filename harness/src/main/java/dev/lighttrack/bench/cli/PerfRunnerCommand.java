@@ -1,0 +1,83 @@
+package dev.lighttrack.bench.cli;
+
+import dev.lighttrack.bench.device.profile.ProfileLoader;
+import dev.lighttrack.bench.perf.PerfSettings;
+import dev.lighttrack.bench.perf.RunnerPerfBenchmark;
+import dev.lighttrack.bench.perf.RunnerPerfReport;
+import dev.lighttrack.bench.run.BenchModel;
+import dev.lighttrack.bench.run.HostTarget;
+import dev.lighttrack.bench.run.ModelResolver;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench perf runner}: our runner against ONNX Runtime, and the harness overhead, on this host. */
+@Command(name = "runner", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"On this host, in one run, on the same ONNX file: our runner's per-inference latency through JNA "
+                + "(cpu backend, XNNPACK), ONNX Runtime's through its Java API (same intra-op threads, inter-op 1, "
+                + "sequential, all graph optimizations), and the ltrunner executable's own loop. The engines take "
+                + "turns round by round (ABC ABC ...); p50, mean and p90 are over all rounds.",
+            "Overhead (a): JNA path against the executable. Overhead (b): Java wall time around NativeRunner.run "
+                + "against the sum of its samples. Progress goes to stderr. A benchmark of this machine, not a device."})
+final class PerfRunnerCommand implements Callable<Integer> {
+    @ArgGroup(exclusive = true)
+    ModelChoice modelChoice = new ModelChoice();
+
+    static final class ModelChoice {
+        @Option(names = "--arch", paramLabel = "ARCH",
+                description = "An arch string or preset to export and measure. Default: lighttrack-mobile.")
+        String arch;
+
+        @Option(names = "--model", paramLabel = "FILE.onnx", description = "An ONNX model to measure instead.")
+        Path model;
+    }
+
+    @Option(names = "--search-size", defaultValue = "256", paramLabel = "N",
+            description = "Search size for --arch models (default ${DEFAULT-VALUE}).")
+    int searchSize;
+
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
+            description = "Worker threads of every engine (runner threads, ONNX Runtime intra-op threads). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Option(names = "--warmup", defaultValue = "10", paramLabel = "N",
+            description = "Untimed inferences per engine before each round's timed ones (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--iterations", defaultValue = "50", paramLabel = "N",
+            description = "Timed inferences per engine per round (default ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--rounds", defaultValue = "5", paramLabel = "R",
+            description = "Rounds; each runs every engine once, in turn (default ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Option(names = "--debug", description = "Print stack traces for errors.")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        PerfSettings settings = new PerfSettings(threads, warmup, iterations, rounds);
+        BenchModel model = resolveModel();
+        RunnerPerfReport report = new RunnerPerfBenchmark(message -> System.err.println("bench perf: " + message))
+                .run(model, settings, HostTarget.cpuModel());
+        System.out.print(json ? Json.write(RunnerPerfJson.of(report)) + "\n" : RunnerPerfText.of(report));
+        return 0;
+    }
+
+    private BenchModel resolveModel() {
+        if (searchSize < 1) {
+            throw new UserError("--search-size must be a positive number of pixels, got " + searchSize);
+        }
+        Path home = ProfileLoader.defaultDirectory().getParent();
+        ModelResolver models = new ModelResolver(home.resolve("results").resolve("models"));
+        return modelChoice.model != null ? models.fromFile(modelChoice.model)
+                : models.fromArch(modelChoice.arch == null ? "lighttrack-mobile" : modelChoice.arch, searchSize, 0);
+    }
+}
