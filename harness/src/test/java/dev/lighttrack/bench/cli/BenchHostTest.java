@@ -81,4 +81,22 @@ class BenchHostTest {
             assertFalse(Files.exists(runs) && Files.list(runs).findAny().isPresent());
         }
     }
+
+    @Test
+    void theGpuRecordHoldsPerOpDeviceTimes() throws Exception {
+        CliRun run = CliRun.of("--device", "host", "--backend", "gpu", "--arch", "lighttrack-mobile", "--search-size",
+                "128", "--warmup", "1", "--iterations", "2", "--min-seconds", "0", "--json", "--results",
+                work.resolve("runs").toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonNode record = RunRecordJson.MAPPER.readTree(run.out());
+        JsonNode ops = record.path("ops");
+        assertTrue(ops.size() > 10, record.toString());
+        double sumUs = 0;
+        for (JsonNode op : ops) {
+            assertTrue(op.path("mean_us").asDouble() > 0 && !op.path("node").asText().isEmpty(), op.toString());
+            sumUs += op.path("mean_us").asDouble();
+        }
+        // device time of the kernels fits inside the wall time of an inference
+        assertTrue(sumUs <= record.path("summary").path("mean_us").asDouble() * 1.001, sumUs + " vs " + record);
+    }
 }
