@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.perf;
 
+import dev.lighttrack.bench.agents.runner.NativeLibraryLoader;
 import dev.lighttrack.bench.agents.runner.NativeRunner;
 import dev.lighttrack.bench.agents.runner.NativeRunnerException;
 import dev.lighttrack.bench.agents.runner.RunnerOptions;
@@ -19,6 +20,9 @@ final class JnaRunnerEngine implements PerfEngine {
         } catch (NativeRunnerException e) {
             throw new RunnerError(e.status().protocolName(), "the runner cannot open " + model + ": " + e.getMessage()
                     + " (" + e.status().protocolName() + ")");
+        } catch (NativeLibraryLoader.NativeLibraryException e) {
+            // an environment problem the message explains: one line and exit 2, not an internal error
+            throw new RunnerError("library", e.getMessage());
         }
         this.description = "ltrunner " + NativeRunner.version() + " (" + runner.engine() + ") in-process through JNA";
     }
