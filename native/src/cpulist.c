@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* cpu_set_t, pthread affinity, CLOCK_MONOTONIC_RAW */
 #include "cpulist.h"
 
 #include <errno.h>

@@ -51,7 +51,14 @@ static char *dup_str(const char *s) {
     return d;
 }
 
-static lt_status oom(loader *L) { return lt_fail(L->err, LT_ERR_RUNTIME, "out of memory while loading the model"); }
+/* Also the exit of helpers that return -1 after filling err themselves (a shape check): that message stays. */
+static lt_status oom(loader *L) {
+    if (L->err->code != LT_OK) return L->err->code;
+    return lt_fail(L->err, LT_ERR_RUNTIME, "out of memory while loading the model");
+}
+
+/* Above this a tensor is certainly not a tracker's, and sizes in bytes could overflow. */
+#define LT_MAX_ELEMENTS ((int64_t)1 << 30)
 
 static int find_name(const loader *L, const char *name) {
     for (int i = L->n_names - 1; i >= 0; i--) {
@@ -91,6 +98,15 @@ static int add_tensor(loader *L, const char *name, int rank, const int64_t *dims
         if (i == NULL) return -1;
         L->i64 = i;
         L->cap_tensors = cap;
+    }
+    int64_t count = 1;
+    for (int i = 0; i < rank; i++) {
+        if (dims[i] < 0 || (dims[i] > 0 && count > LT_MAX_ELEMENTS / dims[i])) {
+            lt_fail(L->err, LT_ERR_MODEL, "tensor '%s' has an invalid or too large shape (more than %lld elements)", name,
+                    (long long)LT_MAX_ELEMENTS);
+            return -1;
+        }
+        count *= dims[i];
     }
     int idx = m->n_tensors;
     lt_tensor *t = &m->tensors[idx];
@@ -198,12 +214,6 @@ static lt_status read_file(const char *path, uint8_t **out, size_t *len, lt_erro
     return LT_OK;
 }
 
-static int64_t count_dims(size_t n, const int64_t *dims) {
-    int64_t c = 1;
-    for (size_t i = 0; i < n; i++) c *= dims[i];
-    return c;
-}
-
 /* Float data of a TensorProto (raw_data little-endian or float_data), or int64 data into *i64. */
 static lt_status tensor_data(loader *L, const Onnx__TensorProto *tp, const char *what, float **f, int64_t **i64) {
     *f = NULL;
@@ -223,7 +233,14 @@ static lt_status tensor_data(loader *L, const Onnx__TensorProto *tp, const char 
                        "%s '%s' keeps its data in an external file; export with the data inside the model", what,
                        tp->name ? tp->name : "");
     }
-    int64_t n = count_dims(tp->n_dims, tp->dims);
+    int64_t n = 1;
+    for (size_t i = 0; i < tp->n_dims; i++) {
+        if (tp->dims[i] > 0 && n > LT_MAX_ELEMENTS / tp->dims[i]) {
+            return lt_fail(L->err, LT_ERR_MODEL, "%s '%s' has more than %lld elements", what, tp->name ? tp->name : "",
+                           (long long)LT_MAX_ELEMENTS);
+        }
+        n *= tp->dims[i];
+    }
     int type = tp->has_data_type ? tp->data_type : 0;
     if (type == ONNX_FLOAT) {
         float *d = malloc((size_t)(n > 0 ? n : 1) * sizeof(float));
@@ -467,12 +484,14 @@ static lt_status lower_conv(loader *L, const Onnx__NodeProto *n, const char *nn)
     }
     p.stride_h = p.stride_w = p.dilation_h = p.dilation_w = 1;
     if ((a = attr(n, "strides")) != NULL) {
-        if (a->n_ints != 2 || a->ints[0] < 1 || a->ints[1] < 1) return unsupported_attr_value(L, n, nn, "strides must be 2 positive values");
+        if (a->n_ints != 2 || a->ints[0] < 1 || a->ints[1] < 1 || a->ints[0] > 4096 || a->ints[1] > 4096)
+            return unsupported_attr_value(L, n, nn, "strides must be 2 values from 1 to 4096");
         p.stride_h = (int)a->ints[0];
         p.stride_w = (int)a->ints[1];
     }
     if ((a = attr(n, "dilations")) != NULL) {
-        if (a->n_ints != 2 || a->ints[0] < 1 || a->ints[1] < 1) return unsupported_attr_value(L, n, nn, "dilations must be 2 positive values");
+        if (a->n_ints != 2 || a->ints[0] < 1 || a->ints[1] < 1 || a->ints[0] > 4096 || a->ints[1] > 4096)
+            return unsupported_attr_value(L, n, nn, "dilations must be 2 values from 1 to 4096");
         p.dilation_h = (int)a->ints[0];
         p.dilation_w = (int)a->ints[1];
     }
@@ -485,7 +504,7 @@ static lt_status lower_conv(loader *L, const Onnx__NodeProto *n, const char *nn)
         if ((a = attr(n, "pads")) != NULL) {
             if (a->n_ints != 4) return unsupported_attr_value(L, n, nn, "pads must have 4 values for 2-D convolution");
             for (int i = 0; i < 4; i++) {
-                if (a->ints[i] < 0) return unsupported_attr_value(L, n, nn, "negative pads are not supported");
+                if (a->ints[i] < 0 || a->ints[i] > 4096) return unsupported_attr_value(L, n, nn, "pads must be from 0 to 4096");
             }
             p.pad_top = (int)a->ints[0];
             p.pad_left = (int)a->ints[1];
@@ -863,7 +882,7 @@ static lt_status lower_reshape(loader *L, const Onnx__NodeProto *n, const char *
             if (infer >= 0) return lt_fail(L->err, LT_ERR_MODEL, "Reshape node '%s': more than one -1 in the shape", nn);
             infer = i;
             v = 1;
-        } else if (v < 0) {
+        } else if (v < 0 || (v > 0 && known_prod > LT_MAX_ELEMENTS / v)) {
             return lt_fail(L->err, LT_ERR_MODEL, "Reshape node '%s': invalid dimension %lld", nn, (long long)v);
         }
         d[i] = v;
@@ -1267,6 +1286,35 @@ static int uses_of(const Onnx__GraphProto *g, const char *name) {
     return u;
 }
 
+/* Nodes whose results reach no graph output compute nothing anyone reads: they are dropped (backends may not
+ * even allocate their outputs). */
+static lt_status drop_dead_nodes(loader *L) {
+    lt_model *m = L->m;
+    unsigned char *live = calloc((size_t)m->n_tensors + 1, 1);
+    if (live == NULL) return oom(L);
+    for (int i = 0; i < m->n_outputs; i++) live[m->outputs[i]] = 1;
+    for (int i = m->n_nodes - 1; i >= 0; i--) {
+        lt_node *n = &m->nodes[i];
+        if (!live[n->output]) continue;
+        for (int k = 0; k < n->n_inputs; k++) {
+            if (n->inputs[k] >= 0) live[n->inputs[k]] = 1;
+        }
+    }
+    int kept = 0;
+    for (int i = 0; i < m->n_nodes; i++) {
+        lt_node *n = &m->nodes[i];
+        if (live[n->output]) {
+            m->nodes[kept++] = *n;
+        } else {
+            free(n->name);
+            free(n->onnx_op);
+        }
+    }
+    m->n_nodes = kept;
+    free(live);
+    return LT_OK;
+}
+
 static lt_status load_graph(loader *L, const Onnx__GraphProto *g) {
     lt_status s;
     for (size_t i = 0; i < g->n_initializer; i++) {
@@ -1314,7 +1362,7 @@ static lt_status load_graph(loader *L, const Onnx__GraphProto *g) {
         m->outputs[m->n_outputs++] = t;
     }
     if (m->n_outputs == 0) return lt_fail(L->err, LT_ERR_MODEL, "the graph has no output");
-    return LT_OK;
+    return drop_dead_nodes(L);
 }
 
 lt_model *lt_model_load(const char *path, lt_error *err) {
@@ -1343,6 +1391,8 @@ lt_model *lt_model_load(const char *path, lt_error *err) {
         lt_model_free(m);
         return NULL;
     }
+    err->code = LT_OK;
+    err->message[0] = '\0';
     loader L;
     memset(&L, 0, sizeof L);
     L.m = m;

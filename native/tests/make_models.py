@@ -45,6 +45,45 @@ ok = save("ok", [
                 numpy_helper.from_array(np.array(0, np.float32), "lo"),
                 numpy_helper.from_array(np.array(6, np.float32), "hi")])
 
+# Layout changes the cpu backend must handle: a Flatten of a feature map (a host transpose between two XNNPACK
+# runtimes), MatMul with the constant on either side, Transpose relabelling, ReduceMean without keepdims, Gemm.
+save("layouts", [
+    helper.make_node("Conv", ["x", "w1"], ["f"], name="feat", pads=[1, 1, 1, 1]),
+    helper.make_node("Flatten", ["f"], ["flat"], name="flatten"),
+    helper.make_node("Gemm", ["flat", "g"], ["fc"], name="fc", transB=1),
+    helper.make_node("Reshape", ["f", "s3"], ["rows"], name="to_rows"),
+    helper.make_node("MatMul", ["t", "rows"], ["corr"], name="corr_left"),
+    helper.make_node("Transpose", ["corr"], ["corr_t"], name="swap", perm=[0, 2, 1]),
+    helper.make_node("MatMul", ["corr_t", "r"], ["mm"], name="corr_right"),
+    helper.make_node("ReduceMean", ["f"], ["pooled"], name="mean", axes=[2, 3], keepdims=0),
+    helper.make_node("Add", ["pooled", "fc"], ["y"], name="sum"),
+], [x4], [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 4]),
+          helper.make_tensor_value_info("mm", TensorProto.FLOAT, [1, 64, 5])],
+    [const("w1", [4, 3, 3, 3]), const("g", [4, 256]), numpy_helper.from_array(np.array([1, 4, 64], np.int64), "s3"),
+     const("t", [6, 4]), const("r", [6, 5])])
+
+
+
+def conv3x3_pad1(x, w):
+    n, c, h, wd = x.shape
+    xp = np.pad(x, ((0, 0), (0, 0), (1, 1), (1, 1)))
+    out = np.zeros((n, w.shape[0], h, wd), np.float64)
+    for dy in range(3):
+        for dx in range(3):
+            out += np.einsum("nchw,oc->nohw", xp[:, :, dy:dy + h, dx:dx + wd], w[:, :, dy, dx])
+    return out
+
+
+# The numpy reference of "layouts" for a fixed input, for unit_tests to compare against (float64 math).
+lm = onnx.load(os.path.join(OUT, "layouts.onnx"))
+W = {i.name: numpy_helper.to_array(i).astype(np.float64) for i in lm.graph.initializer}
+xin = rng.standard_normal((1, 3, 8, 8)).astype(np.float32)
+f = conv3x3_pad1(xin.astype(np.float64), W["w1"])
+y = f.mean(axis=(2, 3)) + f.reshape(1, 256) @ W["g"].T
+mm = np.transpose(W["t"] @ f.reshape(1, 4, 64), (0, 2, 1)) @ W["r"]
+xin.tofile(os.path.join(OUT, "layouts.input.bin"))
+np.concatenate([y.ravel(), mm.ravel()]).astype(np.float32).tofile(os.path.join(OUT, "layouts.expected.bin"))
+
 # An op the runner does not run.
 save("unsupported_op", [
     helper.make_node("Conv", ["x", "w"], ["c"], name="conv", pads=[1, 1, 1, 1]),

@@ -1,4 +1,5 @@
 /* Unit tests of the runner's pure parts and of the C ABI on small generated models. */
+#define _GNU_SOURCE /* cpu_set_t, pthread affinity, CLOCK_MONOTONIC_RAW */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,12 +118,9 @@ static void test_abi(const char *dir) {
     lt_close(a);
     lt_close(b);
 
-    lt_options unknown = {"tpu", 1, NULL, 0}, gpu = {"gpu", 1, NULL, 0}, badcpus = {"cpu", 1, "1-0", 0};
+    lt_options unknown = {"tpu", 1, NULL, 0}, badcpus = {"cpu", 1, "1-0", 0};
     CHECK(lt_open(path, &unknown, &status, msg, sizeof msg) == NULL && status == LT_ERR_USAGE);
     CHECK(strstr(msg, "tpu") != NULL);
-    lt_runner *g = lt_open(path, &gpu, &status, msg, sizeof msg);
-    CHECK(g == NULL ? status == LT_ERR_BACKEND_UNAVAILABLE : 1); /* built with the gpu backend, it may open */
-    lt_close(g);
     CHECK(lt_open(path, &badcpus, &status, msg, sizeof msg) == NULL && status == LT_ERR_USAGE);
     CHECK(lt_open("/nonexistent/m.onnx", &cpu, &status, msg, sizeof msg) == NULL && status == LT_ERR_MODEL);
     lt_runner *quiet = lt_open(path, NULL, NULL, NULL, 0); /* NULL options: cpu, 1 thread; NULL outputs allowed */
@@ -135,12 +133,116 @@ static void test_abi(const char *dir) {
     lt_close(pinned);
 }
 
+static int read_floats(const char *path, float *out, size_t n) {
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) return 0;
+    size_t got = fread(out, sizeof *out, n, f);
+    fclose(f);
+    return got == n;
+}
+
+/* layouts.onnx (Flatten of a feature map, MatMul with the constant on either side, Transpose, ReduceMean, Gemm)
+ * against the numpy reference make_models.py wrote. */
+static void test_layouts_numerics(const char *dir) {
+    char path[1024], msg[512];
+    float in[192], expected[4 + 320], y[4], mm[320];
+    snprintf(path, sizeof path, "%s/layouts.input.bin", dir);
+    CHECK(read_floats(path, in, 192));
+    snprintf(path, sizeof path, "%s/layouts.expected.bin", dir);
+    CHECK(read_floats(path, expected, 324));
+    snprintf(path, sizeof path, "%s/layouts.onnx", dir);
+    for (int threads = 1; threads <= 2; threads++) {
+        lt_options o = {"cpu", threads, NULL, LT_PRECISION_FP32};
+        int status;
+        lt_runner *r = lt_open(path, &o, &status, msg, sizeof msg);
+        CHECK(r != NULL);
+        if (r == NULL) {
+            fprintf(stderr, "open layouts.onnx: %s\n", msg);
+            return;
+        }
+        CHECK(lt_set_input(r, 0, in, 192) == LT_OK);
+        CHECK(lt_invoke(r) == LT_OK);
+        CHECK(lt_get_output(r, 0, y, 4) == LT_OK && lt_get_output(r, 1, mm, 320) == LT_OK);
+        float max = 0, worst = 0;
+        for (int i = 0; i < 324; i++) max = fmaxf(max, fabsf(expected[i]));
+        for (int i = 0; i < 324; i++) {
+            float got = i < 4 ? y[i] : mm[i - 4];
+            worst = fmaxf(worst, fabsf(got - expected[i]));
+        }
+        CHECK(max > 0);
+        CHECK(worst <= 1e-4f * max);
+        if (worst > 1e-4f * max) fprintf(stderr, "layouts: worst error %g of max %g\n", worst, max);
+        lt_close(r);
+    }
+}
+
+/* Corrupted models (seeded random byte flips, truncations) open cleanly or fail with a model/unsupported status;
+ * under AddressSanitizer any memory error aborts the test. */
+static void test_mutated_models(const char *dir) {
+    const char *names[] = {"ok.onnx", "layouts.onnx"};
+    /* LT_FUZZ_ROUNDS and LT_FUZZ_SEED widen a local search; the suite runs a fixed, quick set. */
+    const char *env_rounds = getenv("LT_FUZZ_ROUNDS"), *env_seed = getenv("LT_FUZZ_SEED");
+    int rounds = env_rounds != NULL ? atoi(env_rounds) : 500;
+    uint32_t seed = env_seed != NULL ? (uint32_t)strtoul(env_seed, NULL, 10) : 12345u;
+    int opened = 0, refused = 0;
+    for (size_t m = 0; m < sizeof names / sizeof names[0]; m++) {
+        char path[1024], tmp[1100];
+        snprintf(path, sizeof path, "%s/%s", dir, names[m]);
+        snprintf(tmp, sizeof tmp, "%s/mutated-%s", dir, names[m]);
+        FILE *f = fopen(path, "rb");
+        CHECK(f != NULL);
+        if (f == NULL) return;
+        unsigned char buf[1 << 16];
+        size_t len = fread(buf, 1, sizeof buf, f);
+        fclose(f);
+        for (int round = 0; round < rounds; round++) {
+            unsigned char mut[1 << 16];
+            memcpy(mut, buf, len);
+            size_t n = len;
+            seed = seed * 1664525u + 1013904223u;
+            int flips = 1 + (int)(seed >> 29);
+            for (int k = 0; k < flips; k++) {
+                seed = seed * 1664525u + 1013904223u;
+                size_t at = (seed >> 8) % len;
+                seed = seed * 1664525u + 1013904223u;
+                mut[at] = (unsigned char)(seed >> 24);
+            }
+            if (round % 10 == 9) n = (seed >> 4) % len; /* and some truncations */
+            FILE *o = fopen(tmp, "wb");
+            CHECK(o != NULL);
+            if (o == NULL) return;
+            fwrite(mut, 1, n, o);
+            fclose(o);
+            lt_options cpu = {"cpu", 1, NULL, LT_PRECISION_FP32};
+            int status;
+            char msg[512];
+            lt_runner *r = lt_open(tmp, &cpu, &status, msg, sizeof msg);
+            if (r != NULL) {
+                opened++;
+                CHECK(lt_invoke(r) == LT_OK);
+                lt_close(r);
+            } else {
+                refused++;
+                CHECK(status == LT_ERR_MODEL || status == LT_ERR_UNSUPPORTED);
+                CHECK(msg[0] != '\0');
+            }
+        }
+        remove(tmp);
+    }
+    CHECK(refused > 0);
+    printf("mutated models: %d opened, %d refused\n", opened, refused);
+}
+
 int main(int argc, char **argv) {
     test_sha256();
     test_cpulist();
     test_json();
     test_layout();
-    if (argc > 1) test_abi(argv[1]);
+    if (argc > 1) {
+        test_abi(argv[1]);
+        test_layouts_numerics(argv[1]);
+        test_mutated_models(argv[1]);
+    }
     if (failures) fprintf(stderr, "%d checks failed\n", failures);
     else printf("all checks passed\n");
     return failures ? 1 : 0;

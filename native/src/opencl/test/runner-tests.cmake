@@ -1,7 +1,5 @@
 # gpu backend tests in the runner's build; included from native/tests/CMakeLists.txt (uses its MODELS, RUNNER,
 # SYSTEM_PYTHON3, cli_test and the ltrunner targets).
-set(LT_OPENCL_TEST_BACKEND $<TARGET_OBJECTS:ltrunner_objs>)
-set(LT_OPENCL_TEST_LIBS ${LTRUNNER_LIBS})
 include(${CMAKE_CURRENT_LIST_DIR}/tests.cmake)
 
 set(GPU_MODELS ${MODELS}/gpu)
@@ -20,5 +18,7 @@ set_tests_properties(gpu_agreement PROPERTIES FIXTURES_REQUIRED "models;gpu_mode
 cli_test(gpu_runs 0 "\"type\":\"summary\"" --model ${MODELS}/ok.onnx --backend gpu --warmup 1 --iterations 3)
 cli_test(gpu_unsupported_op 4 "node 'rank5_add' (op Add)" --model ${GPU_MODELS}/gpu_unsupported.onnx --backend gpu)
 set_tests_properties(cli_gpu_unsupported_op PROPERTIES FIXTURES_REQUIRED "gpu_models")
+set(GPU_EMPTY_VENDORS ${CMAKE_CURRENT_BINARY_DIR}/empty-icd-vendors)
+file(MAKE_DIRECTORY ${GPU_EMPTY_VENDORS})
 cli_test(gpu_unavailable 5 "gpu backend unavailable: no OpenCL platform" --model ${MODELS}/ok.onnx --backend gpu)
-set_tests_properties(cli_gpu_unavailable PROPERTIES ENVIRONMENT "OCL_ICD_VENDORS=${LT_OPENCL_EMPTY_VENDORS}")
+set_tests_properties(cli_gpu_unavailable PROPERTIES ENVIRONMENT "OCL_ICD_VENDORS=${GPU_EMPTY_VENDORS}")

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "backend.h"
+#include "opencl/fp16.h"
 #include "model_builder.h"
 #include "reference.h"
 
@@ -340,6 +341,35 @@ static void test_block_chains(void) {
     }
 }
 
+/* Host half conversion (fp16 inputs, constants and outputs): exact values, round to nearest even, subnormals,
+ * overflow, infinities and NaN. */
+static void test_fp16_conversion(void) {
+    static const struct { float value; uint16_t bits; } exact[] = {
+        {0.0f, 0x0000}, {-0.0f, 0x8000}, {1.0f, 0x3c00}, {-2.0f, 0xc000}, {65504.0f, 0x7bff},
+        {0.5f, 0x3800}, {5.9604645e-8f, 0x0001}, {6.1035156e-5f, 0x0400}, {0.333251953125f, 0x3555},
+    };
+    for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++) {
+        CHECK(lt_fp16_from_float(exact[i].value) == exact[i].bits, "fp16(%g) = %04x, want %04x", exact[i].value,
+              lt_fp16_from_float(exact[i].value), exact[i].bits);
+        CHECK(lt_fp16_to_float(exact[i].bits) == exact[i].value, "float(%04x) = %g, want %g", exact[i].bits,
+              lt_fp16_to_float(exact[i].bits), exact[i].value);
+    }
+    /* 1 + 2^-11 is halfway between 1 and the next half (1 + 2^-10): ties to even (1); just above rounds up */
+    CHECK(lt_fp16_from_float(1.0f + 0x1p-11f) == 0x3c00, "tie to even");
+    CHECK(lt_fp16_from_float(1.0f + 0x1p-11f + 0x1p-20f) == 0x3c01, "above the tie rounds up");
+    CHECK(lt_fp16_from_float(1.0f + 3 * 0x1p-11f) == 0x3c02, "tie to even (up)");
+    CHECK(lt_fp16_from_float(65520.0f) == 0x7c00, "overflow to infinity");
+    CHECK(lt_fp16_from_float(1e-9f) == 0x0000, "underflow to zero");
+    CHECK(lt_fp16_from_float(INFINITY) == 0x7c00 && lt_fp16_from_float(-INFINITY) == 0xfc00, "infinities");
+    CHECK(isnan(lt_fp16_to_float(lt_fp16_from_float(NAN))), "NaN stays NaN");
+    for (int bits = 0; bits < 0x7c00; bits++) {
+        if (lt_fp16_from_float(lt_fp16_to_float((uint16_t)bits)) != bits) {
+            CHECK(0, "round trip of %04x", bits);
+            break;
+        }
+    }
+}
+
 static lt_model *build_unsupported_model(void) {
     lt_model *m = mb_new();
     int64_t a_dims[5] = {1, 2, 3, 4, 5}, b_dims[5] = {1, 2, 1, 4, 1};
@@ -379,6 +409,7 @@ static int expect_unavailable(void) {
 
 int main(int argc, char **argv) {
     if (argc > 1 && strcmp(argv[1], "--expect-unavailable") == 0) return expect_unavailable();
+    test_fp16_conversion();
     test_unsupported();
     test_ops();
     test_block_chains();

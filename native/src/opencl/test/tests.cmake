@@ -1,7 +1,17 @@
-# Op tests of the gpu backend under whatever OpenCL platform is installed (PoCL here). The includer sets
-# LT_OPENCL_TEST_BACKEND (sources or objects giving the backend, lt_fail and lt_tensor_elements) and
-# LT_OPENCL_TEST_LIBS.
+# Op tests of the gpu backend under whatever OpenCL platform is installed (PoCL here). LT_OPENCL_TEST_BACKEND
+# (sources or objects giving the backend, lt_fail and lt_tensor_elements) and LT_OPENCL_TEST_LIBS default to the
+# runner's objects inside the runner build, to the backend sources plus runner_support.c stand-alone.
+include_guard(GLOBAL)
 set(LT_OPENCL_TEST_DIR ${CMAKE_CURRENT_LIST_DIR})
+if(NOT LT_OPENCL_TEST_BACKEND)
+    if(TARGET ltrunner_objs)
+        set(LT_OPENCL_TEST_BACKEND $<TARGET_OBJECTS:ltrunner_objs>)
+        set(LT_OPENCL_TEST_LIBS ${LTRUNNER_LIBS})
+    else()
+        set(LT_OPENCL_TEST_BACKEND ${LT_OPENCL_SOURCES} ${LT_OPENCL_TEST_DIR}/runner_support.c)
+        set(LT_OPENCL_TEST_LIBS ${CMAKE_DL_LIBS} m)
+    endif()
+endif()
 add_executable(opencl_ops_test
     ${LT_OPENCL_TEST_DIR}/test_ops.c
     ${LT_OPENCL_TEST_DIR}/model_builder.c

@@ -73,6 +73,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "CPU list to pin to (e.g. 4-7). Default: the profile's big cores on devices, none on the host.")
     String cpus;
 
+    @Option(names = "--precision", defaultValue = "fp32", paramLabel = "fp32|fp16",
+            description = "Arithmetic precision (default ${DEFAULT-VALUE}); fp16 needs a gpu with cl_khr_fp16 "
+                    + "(the runner says so when the device lacks it).")
+    String precision;
+
     @Option(names = "--delay-ms", defaultValue = "0", paramLabel = "MS",
             description = "Pause between inferences, for thermally fair comparisons (default ${DEFAULT-VALUE}).")
     double delayMs;
@@ -91,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunSettings settings = new RunSettings(backend, "fp32", warmup, iterations, minSeconds, threads, cpus, delayMs);
+        RunSettings settings = new RunSettings(backend, precision, warmup, iterations, minSeconds, threads, cpus, delayMs);
         Path home = ProfileLoader.defaultDirectory().getParent();
         ModelResolver models = new ModelResolver(home.resolve("results").resolve("models"));
         BenchModel model = modelChoice.model != null ? models.fromFile(modelChoice.model)

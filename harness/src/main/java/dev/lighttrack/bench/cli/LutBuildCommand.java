@@ -3,6 +3,7 @@ package dev.lighttrack.bench.cli;
 import dev.lighttrack.bench.device.profile.ProfileLoader;
 import dev.lighttrack.bench.lut.LutBuilder;
 import dev.lighttrack.bench.lut.LutFit;
+import dev.lighttrack.bench.lut.LutStatistic;
 import dev.lighttrack.bench.lut.MeasurementInterruptedException;
 import dev.lighttrack.bench.lut.OpModelCache;
 import dev.lighttrack.bench.run.ModelResolver;
@@ -42,6 +43,11 @@ final class LutBuildCommand implements Callable<Integer> {
             description = "Seed of those subnets (default ${DEFAULT-VALUE}); validate with another seed.")
     long fitSeed;
 
+    @Option(names = "--statistic", defaultValue = "p50", paramLabel = "S",
+            description = "What the table predicts: p50 (median, default) or p10 (steadier on a host shared with "
+                    + "other work). Changing it on a complete table refits without measuring.")
+    String statistic;
+
     @Option(names = "--out", paramLabel = "FILE",
             description = "The table file. Default: results/luts/<profile>-<backend>-<precision>.json "
                     + "(virtual-<profile> for virtual devices, -t<N> added for N threads).")
@@ -56,6 +62,12 @@ final class LutBuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var space = SpaceOption.forBudget(budget);
+        LutStatistic stat;
+        try {
+            stat = LutStatistic.parse(statistic);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--statistic " + statistic + ": expected p50 or p10");
+        }
         Path home = ProfileLoader.defaultDirectory().getParent();
         ModelResolver wholeModels = new ModelResolver(home.resolve("results").resolve("models"));
         OpModelCache opModels = new OpModelCache(home.resolve("results").resolve("models").resolve("ops"), 0);
@@ -66,7 +78,7 @@ final class LutBuildCommand implements Callable<Integer> {
             LutBuilder builder = new LutBuilder(opened.target(), opened.settings(), opModels, wholeModels,
                     target.batchSize, ProgressLine.forStderr());
             result = builder.build(new LutBuilder.Request(file, space, searchSize,
-                    SubnetBuilder.DEFAULT_TEMPLATE_SIZE, fitSamples, fitSeed));
+                    SubnetBuilder.DEFAULT_TEMPLATE_SIZE, fitSamples, fitSeed, stat));
         } catch (MeasurementInterruptedException e) {
             throw new UserError(e.getMessage(), e);
         }
@@ -75,6 +87,7 @@ final class LutBuildCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("lut", file.toString());
             m.put("key", LutJson.key(result.table().key()));
+            m.put("statistic", result.table().statistic().label());
             m.put("entries", result.entries());
             m.put("ops_measured", result.opsMeasured());
             m.put("whole_models", result.table().wholeModels().size());

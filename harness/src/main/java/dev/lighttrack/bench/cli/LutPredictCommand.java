@@ -45,6 +45,7 @@ final class LutPredictCommand implements Callable<Integer> {
             m.put("arch", ArchStringCodec.format(a));
             m.put("lut", lut.toString());
             m.put("key", LutJson.key(k));
+            m.put("statistic", table.statistic().label());
             m.put("predicted_ms", p.latencyUs() / 1000);
             m.put("op_sum_ms", p.opSumUs() / 1000);
             m.put("correction_ms", p.correctionUs() / 1000);
@@ -57,21 +58,22 @@ final class LutPredictCommand implements Callable<Integer> {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("unit", t.unit());
                 row.put("signature", t.signature());
-                row.put("p50_ms", t.p50Us() / 1000);
+                row.put("latency_ms", t.us() / 1000);
                 terms.add(row);
             }
             m.put("terms", terms);
             System.out.println(Json.write(m));
             return 0;
         }
-        System.out.printf("%s: %.3f ms predicted on %s%s %s %s (%d threads)%n", name, p.latencyUs() / 1000,
-                k.virtual() ? "virtual:" : "", k.profile(), k.backend(), k.precision(), k.threads());
+        System.out.printf("%s: %.3f ms predicted (%s) on %s%s %s %s (%d threads)%n", name, p.latencyUs() / 1000,
+                table.statistic().label(), k.virtual() ? "virtual:" : "", k.profile(), k.backend(), k.precision(),
+                k.threads());
         System.out.printf("  = %.3f ms over %d entries %+.3f ms fitted (%.4f x sum %+.3f ms per inference %+.4f ms "
                 + "per op)%n", p.opSumUs() / 1000, p.ops(), p.correctionUs() / 1000, table.fit().scale(),
                 table.fit().overheadUs() / 1000, table.fit().perOpUs() / 1000);
         int width = p.terms().stream().mapToInt(t -> t.unit().length()).max().orElse(4);
         for (LatencyPredictor.Term t : p.terms()) {
-            System.out.printf("  %-" + width + "s  %8.3f ms  %s%n", t.unit(), t.p50Us() / 1000, t.signature());
+            System.out.printf("  %-" + width + "s  %8.3f ms  %s%n", t.unit(), t.us() / 1000, t.signature());
         }
         return 0;
     }

@@ -107,6 +107,7 @@ final class LutValidateCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("lut", lut.toString());
         m.put("key", LutJson.key(table.key()));
+        m.put("statistic", table.statistic().label());
         m.put("fit", LutJson.fit(table.fit()));
         m.put("seed", seed);
         m.put("samples", a.samples());

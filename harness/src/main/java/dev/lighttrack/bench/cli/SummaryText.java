@@ -2,10 +2,14 @@ package dev.lighttrack.bench.cli;
 
 import dev.lighttrack.bench.results.RunRecord;
 import dev.lighttrack.bench.stats.LatencySummary;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /** The human-readable result of one run. */
 final class SummaryText {
+    private static final int TOP_OPS = 5;
+
     private SummaryText() {
     }
 
@@ -15,8 +19,8 @@ final class SummaryText {
         RunRecord.Device d = r.device();
         sb.append(String.format(Locale.ROOT, "device    %s (%s, %s, %s)%s%n", d.serial(), d.profile(), d.soc(), d.abi(),
                 d.virtual() ? " VIRTUAL" : ""));
-        sb.append(String.format(Locale.ROOT, "backend   %s (%s, runner %s)%n", r.backend(), r.runner().engine(),
-                r.runner().version()));
+        sb.append(String.format(Locale.ROOT, "backend   %s %s (%s, runner %s)%n", r.backend(), r.precision(),
+                r.runner().engine(), r.runner().version()));
         sb.append(String.format(Locale.ROOT, "model     %s%s%n", r.model().name(),
                 r.model().macs() == null ? "" : String.format(Locale.ROOT, " (%.1fM MACs)", r.model().macs() / 1e6)));
         sb.append(String.format(Locale.ROOT, "samples   %d after %d warmup%n", s.samples(), r.settings().warmup()));
@@ -26,6 +30,9 @@ final class SummaryText {
         sb.append(String.format(Locale.ROOT, "          mean %s  stdev %s  MAD %s  CV %.1f%%%n", ms(s.meanUs()),
                 ms(s.stdevUs()), ms(s.madUs()), s.cv() * 100));
         sb.append(String.format(Locale.ROOT, "fps       %.1f (1 / mean latency)%n", s.fps()));
+        if (!r.ops().isEmpty()) {
+            appendTopOps(sb, r.ops());
+        }
         if (r.note() != null) {
             sb.append("NOTE      ").append(r.note()).append('\n');
         }
@@ -33,6 +40,19 @@ final class SummaryText {
             sb.append("record    ").append(recordPath).append('\n');
         }
         return sb.toString();
+    }
+
+    /** The slowest nodes: where the time goes (the whole list is in the record's {@code ops}). */
+    private static void appendTopOps(StringBuilder sb, List<RunRecord.OpTime> ops) {
+        double total = ops.stream().mapToDouble(RunRecord.OpTime::meanUs).sum();
+        List<RunRecord.OpTime> top = ops.stream()
+                .sorted(Comparator.comparingDouble(RunRecord.OpTime::meanUs).reversed()).limit(TOP_OPS).toList();
+        sb.append(String.format(Locale.ROOT, "ops       %d timed, %s per inference in all; slowest:%n", ops.size(),
+                ms(total)));
+        for (RunRecord.OpTime op : top) {
+            sb.append(String.format(Locale.ROOT, "          %-34s %-18s %s (%.1f%%)%n", op.node(), op.opType(),
+                    ms(op.meanUs()), total > 0 ? 100 * op.meanUs() / total : 0));
+        }
     }
 
     private static String ms(double us) {

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Predicted per-frame latency = the sum of the subnet's table entries (p50) with the table's fitted correction
+ * Predicted per-frame latency = the sum of the subnet's table entries (in the table's statistic, the median
+ * unless chosen otherwise) with the table's fitted correction
  * ({@link LutFit}: per-inference overhead, and a per-op term or a scale where they predict better).
  */
 public final class LatencyPredictor {
@@ -18,8 +19,8 @@ public final class LatencyPredictor {
         this.table = table;
     }
 
-    /** One predicted term: the unit it starts at, the entry's signature and its p50. */
-    public record Term(String unit, String signature, double p50Us) {
+    /** One predicted term: the unit it starts at, the entry's signature and its latency. */
+    public record Term(String unit, String signature, double us) {
     }
 
     /** The sum of a subnet's entries. */
@@ -51,8 +52,9 @@ public final class LatencyPredictor {
                 throw new IllegalArgumentException("lookup table has no entry for " + op.signature()
                         + "; rerun 'bench lut build' to measure the missing entries");
             }
-            terms.add(new Term(op.units().get(0).name(), e.signature(), e.p50Us()));
-            sum += e.p50Us();
+            double us = table.statistic().of(e);
+            terms.add(new Term(op.units().get(0).name(), e.signature(), us));
+            sum += us;
         }
         return new OpSum(sum, terms);
     }

@@ -45,7 +45,7 @@ public final class LutBuilder {
 
     /** What the build asked for. */
     public record Request(Path file, SearchSpace space, int searchSize, int templateSize, int fitSubnets,
-                          long fitSeed) {
+                          long fitSeed, LutStatistic statistic) {
         public Request {
             if (fitSubnets < 1) {
                 throw new IllegalArgumentException("--fit-samples must be at least 1, got " + fitSubnets);
@@ -69,7 +69,7 @@ public final class LutBuilder {
         long start = System.nanoTime();
         String file = req.file().toString();
         LutKey expected = LutKey.of(target.info(), settings, null, req.space(), req.searchSize(), req.templateSize());
-        State state = new State(req.file(), expected);
+        State state = new State(req.file(), expected, req.statistic());
         if (Files.exists(req.file())) {
             LutTable existing = LutFiles.read(req.file());
             existing.key().requireMatchesBesidesRunner(expected, file);
@@ -78,7 +78,8 @@ public final class LutBuilder {
                 progress.say("note: " + file + " was measured with " + existing.settings() + "; the entries "
                         + "measured now use " + now);
             }
-            state.table = existing;
+            state.table = existing.statistic() == req.statistic() ? existing
+                    : existing.withStatistic(req.statistic(), now());
         }
         List<LutOp> missingOps = new ArrayList<>();
         var catalog = OpCatalog.enumerate(req.space(), req.searchSize(), req.templateSize());
@@ -101,7 +102,8 @@ public final class LutBuilder {
 
         List<String> fitArchs = fitArchs(req);
         List<String> missingArchs = fitArchs.stream()
-                .filter(a -> state.table == null || state.table.wholeModel(a) == null).toList();
+                .filter(a -> state.table == null || state.table.wholeModel(a) == null
+                        || req.statistic().of(state.table.wholeModel(a)) == null).toList();
         progress.planned("whole models", fitArchs.size(), fitArchs.size() - missingArchs.size());
         measurer.measure("lut build (whole models)", missingArchs,
                 a -> wholeModels.fromArch(a, req.searchSize(), 0), fitArchs.size() - missingArchs.size(),
@@ -109,7 +111,7 @@ public final class LutBuilder {
                     SampleStats stats = SampleStats.of(raw.samplesNs());
                     long macs = SubnetBuilder.search(ArchStringCodec.parse(arch), req.searchSize(), req.templateSize())
                             .cost().macs();
-                    state.save(raw, t -> t.with(new WholeModelRun(arch, macs, stats.p50Us(), stats.count()), now()));
+                    state.save(raw, t -> t.with(WholeModelRun.of(arch, macs, stats), now()));
                 });
         LutTable fitted = state.table.withFit(OverheadFitter.fit(state.table), now());
         LutFiles.write(fitted, req.file());
@@ -136,17 +138,19 @@ public final class LutBuilder {
     private final class State {
         private final Path file;
         private final LutKey expected;
+        private final LutStatistic statistic;
         private LutTable table;
 
-        State(Path file, LutKey expected) {
+        State(Path file, LutKey expected, LutStatistic statistic) {
             this.file = file;
             this.expected = expected;
+            this.statistic = statistic;
         }
 
         void save(RawRun raw, UnaryOperator<LutTable> change) {
             LutKey actual = expected.withRunnerVersion(raw.runnerVersion());
             if (table == null) {
-                table = LutTable.empty(actual, LutSettings.of(settings), now());
+                table = LutTable.empty(actual, LutSettings.of(settings), statistic, now());
             } else {
                 table.key().requireMatches(actual, file.toString());
             }

@@ -93,8 +93,8 @@ public final class LutValidator {
         for (int i = 0; i < n; i++) {
             Architecture a = archs.get(i);
             rows.add(new Row(ArchStringCodec.format(a), predictor.subnet(a).cost().macs(),
-                    predictions.get(i).latencyUs(), first[i].p50Us(), first[i].count(),
-                    retest ? second[i].p50Us() : null));
+                    predictions.get(i).latencyUs(), table.statistic().of(first[i]), first[i].count(),
+                    retest ? table.statistic().of(second[i]) : null));
         }
         double[] predicted = rows.stream().mapToDouble(Row::predictedUs).toArray();
         double[] measured = rows.stream().mapToDouble(Row::measuredUs).toArray();

@@ -23,9 +23,10 @@ public final class OverheadFitter {
     }
 
     public static LutFit fit(LutTable table) {
-        List<WholeModelRun> runs = table.wholeModels();
+        List<WholeModelRun> runs = table.wholeModels().stream().filter(r -> table.statistic().of(r) != null).toList();
         if (runs.isEmpty()) {
-            throw new IllegalArgumentException("no whole-model runs to fit the overhead to");
+            throw new IllegalArgumentException("no whole-model runs with the table's statistic ("
+                    + table.statistic().label() + ") to fit the overhead to");
         }
         LatencyPredictor predictor = new LatencyPredictor(table);
         int n = runs.size();
@@ -36,7 +37,7 @@ public final class OverheadFitter {
             LatencyPredictor.OpSum s = predictor.sum(ArchPresets.resolve(runs.get(i).arch()));
             ops[i] = s.ops();
             sum[i] = s.sumUs();
-            measured[i] = runs.get(i).p50Us();
+            measured[i] = table.statistic().of(runs.get(i));
         }
         double[] residual = new double[n];
         for (int i = 0; i < n; i++) {
@@ -49,7 +50,9 @@ public final class OverheadFitter {
             Candidate perOpTerm = new Candidate("overhead+per-op", ops, residual, 1);
             Candidate scaled = new Candidate("overhead+scale", sum, measured, 2);
             for (Candidate c : List.of(perOpTerm, scaled)) {
-                if (c.loo < best.loo) {
+                // a scale at or below zero says the runs are broken, not that whole models cost nothing
+                boolean plausible = c.kind != 2 || c.slope > 0;
+                if (plausible && c.loo < best.loo) {
                     best = c;
                 }
             }

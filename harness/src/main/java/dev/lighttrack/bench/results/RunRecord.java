@@ -1,6 +1,7 @@
 package dev.lighttrack.bench.results;
 
 import dev.lighttrack.bench.stats.LatencySummary;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,10 +10,14 @@ import java.util.Map;
  */
 public record RunRecord(String schemaVersion, String id, String createdAt, Device device, String backend,
                         String precision, Runner runner, Model model, Settings settings, Conditions before,
-                        Conditions after, Timings timings, LatencySummary summary, String histogramFile, Host host,
-                        String note) {
+                        Conditions after, Timings timings, LatencySummary summary, List<OpTime> ops,
+                        String histogramFile, Host host, String note) {
+    public RunRecord {
+        ops = ops == null ? List.of() : List.copyOf(ops);
+    }
+
     public static final int SCHEMA_MAJOR = 1;
-    public static final String SCHEMA_VERSION = SCHEMA_MAJOR + ".0";
+    public static final String SCHEMA_VERSION = SCHEMA_MAJOR + ".1";
 
     /** The device measured. {@code virtual} devices run the agent on this host: their timings are the host's. */
     public record Device(String serial, String profile, String model, String soc, String abi, boolean virtual,
@@ -35,6 +40,13 @@ public record RunRecord(String schemaVersion, String id, String createdAt, Devic
 
     /** Model load and first-inference times as the runner reported them, in µs; null when not reported. */
     public record Timings(Double loadUs, Double firstInferenceUs) {
+    }
+
+    /**
+     * Mean time of one ONNX node per timed inference, as the runner measured it: OpenCL profiling-event
+     * (device) time on the gpu backend; absent (empty) where the backend cannot time ops (cpu). Added in 1.1.
+     */
+    public record OpTime(String node, String opType, double meanUs) {
     }
 
     public record Host(String harnessVersion, String javaVersion, String os) {

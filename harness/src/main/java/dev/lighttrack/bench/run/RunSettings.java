@@ -7,6 +7,9 @@ package dev.lighttrack.bench.run;
 public record RunSettings(String backend, String precision, int warmup, int iterations, double minSeconds, int threads,
                           String cpus, double delayMs) {
     public RunSettings {
+        if (!"fp32".equals(precision) && !"fp16".equals(precision)) {
+            throw new IllegalArgumentException("--precision must be fp32 or fp16, got '" + precision + "'");
+        }
         if (warmup < 0) {
             throw new IllegalArgumentException("--warmup must be 0 or more, got " + warmup);
         }

@@ -33,8 +33,8 @@ class LutCommandTest {
         }
         LutKey key = new LutKey("sd845", "SDM845", "fp", false, "cpu", "fp32", 1, "0.1.0", 256, 128, 470);
         Path file = dir.resolve("sd845-cpu-fp32.json");
-        LutFiles.write(new LutTable(LutTable.SCHEMA_VERSION, key, new LutSettings(10, 100, 0.5, null), entries, null,
-                fit, "t", "t"), file);
+        LutFiles.write(new LutTable(LutTable.SCHEMA_VERSION, key, new LutSettings(10, 100, 0.5, null), null, entries,
+                null, fit, "t", "t"), file);
         return file;
     }
 
@@ -60,7 +60,7 @@ class LutCommandTest {
 
         CliRun text = CliRun.of("lut", "predict", "--lut", file.toString(), "--arch", "lighttrack-mobile");
         assertEquals(0, text.exitCode(), text.err());
-        assertTrue(text.out().startsWith("lighttrack-mobile: 0.556 ms predicted on sd845 cpu fp32"), text.out());
+        assertTrue(text.out().startsWith("lighttrack-mobile: 0.556 ms predicted (p50) on sd845 cpu fp32"), text.out());
     }
 
     @Test

@@ -151,6 +151,51 @@ class TorchStyleConstructsTest {
     }
 
     @Test
+    void depthwiseKernelsOfEverySizeStrideAndPadding() throws Exception {
+        // kernels other than 3x3 and 5x5 run as sums of 5x5/3x3 windows when the pads allow, directly otherwise
+        TestGraph g = new TestGraph(9);
+        int c = 6, h = 15;
+        g.input("x", 1, c, h, h);
+        int[][] cases = { // kernel, stride, pad begin, pad end, dilation, channel multiplier
+            {7, 1, 3, 3, 1, 1}, {7, 2, 3, 3, 1, 1}, {7, 1, 1, 1, 1, 1}, {4, 1, 1, 2, 1, 1}, {2, 2, 0, 0, 1, 1},
+            {3, 1, 2, 2, 2, 1}, {7, 1, 6, 6, 2, 1}, {5, 2, 2, 2, 1, 2}, {7, 1, 3, 3, 1, 2}, {1, 1, 0, 0, 1, 1},
+        };
+        for (int i = 0; i < cases.length; i++) {
+            int k = cases[i][0], st = cases[i][1], pb = cases[i][2], pe = cases[i][3], d = cases[i][4], mult = cases[i][5];
+            long out = (h + pb + pe - ((long) (k - 1) * d + 1)) / st + 1;
+            String y = "y" + i;
+            g.node("Conv", y, attrs(ints("pads", pb, pb, pe, pe), ints("strides", st, st), ints("dilations", d, d),
+                    i("group", c)), "x", g.weights(0.3, (long) c * mult, 1, k, k), g.weights(0.1, (long) c * mult));
+            g.output(y, 1, (long) c * mult, out, out);
+        }
+        agree(g, "depthwise");
+    }
+
+    @Test
+    void layoutEdgeCases() throws Exception {
+        TestGraph g = new TestGraph(10);
+        g.input("x", 1, 3, 5, 4);
+        g.input("x2", 1, 3, 5, 4);
+        // Flatten straight from a graph input: a host transpose before any XNNPACK node
+        g.node("Flatten", "flat", "x");
+        g.node("MatMul", "a", "flat", g.weights(0.2, 60, 7));
+        g.output("a", 1, 7);
+        // NCHW -> NHWC -> NCHW around an activation, into a Conv: pure relabelling
+        g.node("Transpose", "t", attrs(ints("perm", 0, 2, 3, 1)), "x2");
+        g.node("HardSwish", "h", "t");
+        g.node("Transpose", "back", attrs(ints("perm", 0, 3, 1, 2)), "h");
+        g.node("Conv", "b", "back", g.weights(0.5, 2, 3, 1, 1));
+        g.output("b", 1, 2, 5, 4);
+        // two inputs meeting, a transposed output, and a rank-3 broadcast against a transposed layout
+        g.node("Add", "s", "x", "x2");
+        g.node("Transpose", "c", attrs(ints("perm", 0, 3, 2, 1)), "s");
+        g.output("c", 1, 4, 5, 3);
+        g.node("Mul", "d", "t", g.weights(1, 5, 4, 3));
+        g.output("d", 1, 5, 4, 3);
+        agree(g, "layout_edges");
+    }
+
+    @Test
     void unsupportedConstructsAreErrorsNamingTheNode() throws Exception {
         TestGraph g = new TestGraph(7);
         g.input("x", 1, 2, 4, 4);

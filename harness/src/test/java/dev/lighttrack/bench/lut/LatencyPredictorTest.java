@@ -47,8 +47,8 @@ class LatencyPredictorTest {
             double v = valueOf(s.value());
             entries.put(s.value(), new LutEntry(s.value(), v, v * 0.9, v * 1.1, v, 100, 1));
         }
-        return new LutTable(LutTable.SCHEMA_VERSION, KEY, new LutSettings(10, 100, 0.5, null), entries, null, fit,
-                "t", "t");
+        return new LutTable(LutTable.SCHEMA_VERSION, KEY, new LutSettings(10, 100, 0.5, null), null, entries, null,
+                fit, "t", "t");
     }
 
     @Test
@@ -85,7 +85,7 @@ class LatencyPredictorTest {
         Map<String, LutEntry> fewer = new TreeMap<>(full.entries());
         String stem = fewer.keySet().stream().filter(k -> k.startsWith("stem@")).findFirst().orElseThrow();
         fewer.remove(stem);
-        LutTable partial = new LutTable(full.schemaVersion(), KEY, full.settings(), fewer, null, FIT, "t", "t");
+        LutTable partial = new LutTable(full.schemaVersion(), KEY, full.settings(), null, fewer, null, FIT, "t", "t");
         e = assertThrows(IllegalArgumentException.class, () -> new LatencyPredictor(partial).predict(mobile));
         assertTrue(e.getMessage().contains("no entry for " + stem), e.getMessage());
     }

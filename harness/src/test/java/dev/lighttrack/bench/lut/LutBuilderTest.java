@@ -28,7 +28,7 @@ class LutBuilderTest {
     }
 
     LutBuilder.Request request(Path file) {
-        return new LutBuilder.Request(file, SearchSpace.MOBILE, 256, 128, FIT, 7);
+        return new LutBuilder.Request(file, SearchSpace.MOBILE, 256, 128, FIT, 7, LutStatistic.P50);
     }
 
     Set<String> catalogNames() {
@@ -71,6 +71,38 @@ class LutBuilderTest {
         assertEquals((ScriptedTarget.MODEL_NS + ScriptedTarget.WHOLE_EXTRA_NS) / 1000.0, fit.overheadUs(), 0.05);
         assertEquals(-ScriptedTarget.MODEL_NS / 1000.0, fit.perOpUs(), 0.005);
         assertTrue(fit.rmsResidualUs() < 0.05, fit.toString());
+    }
+
+    @Test
+    void anotherStatisticOnACompleteTableRefitsWithoutMeasuring() {
+        Path file = dir.resolve("t.json");
+        builder(ScriptedTarget.sd845(), CPU, 64).build(request(file));
+        ScriptedTarget again = ScriptedTarget.sd845();
+        LutBuilder.Result r = builder(again, CPU, 64).build(
+                new LutBuilder.Request(file, SearchSpace.MOBILE, 256, 128, FIT, 7, LutStatistic.P10));
+        assertEquals(List.of(), again.measured);
+        assertEquals(LutStatistic.P10, LutFiles.read(file).statistic());
+        // the scripted p10 is 0.986 of the law (7 samples, linear interpolation), entries and whole runs alike
+        assertEquals(-0.986 * ScriptedTarget.MODEL_NS / 1000.0, r.table().fit().perOpUs(), 0.01);
+        assertEquals(0.986 * (ScriptedTarget.MODEL_NS + ScriptedTarget.WHOLE_EXTRA_NS) / 1000.0,
+                r.table().fit().overheadUs(), 0.1);
+    }
+
+    @Test
+    void wholeRunsSavedWithoutP10AreMeasuredAgainForAP10Table() {
+        Path file = dir.resolve("t.json");
+        LutTable full = builder(ScriptedTarget.sd845(), CPU, 64).build(request(file)).table();
+        LutTable old = full;
+        for (WholeModelRun w : full.wholeModels()) {
+            old = old.with(new WholeModelRun(w.arch(), w.macs(), w.p50Us(), null, w.samples()), "t");
+        }
+        LutFiles.write(old, file);
+        ScriptedTarget again = ScriptedTarget.sd845();
+        LutBuilder.Result r = builder(again, CPU, 64).build(
+                new LutBuilder.Request(file, SearchSpace.MOBILE, 256, 128, FIT, 7, LutStatistic.P10));
+        assertEquals(0, r.opsMeasured());
+        assertEquals(FIT, r.wholeModelsMeasured());
+        assertTrue(r.table().fit().scale() > 0.9, r.table().fit().toString());
     }
 
     @Test

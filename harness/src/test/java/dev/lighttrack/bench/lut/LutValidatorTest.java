@@ -23,7 +23,7 @@ class LutValidatorTest {
         Path file = dir.resolve("t.json");
         new LutBuilder(ScriptedTarget.sd845(), LutBuilderTest.CPU, new OpModelCache(dir.resolve("ops"), 0),
                 new ModelResolver(dir.resolve("models")), 32, LutProgress.SILENT)
-                .build(new LutBuilder.Request(file, SearchSpace.MOBILE, 256, 128, 4, 7));
+                .build(new LutBuilder.Request(file, SearchSpace.MOBILE, 256, 128, 4, 7, LutStatistic.P50));
         return LutFiles.read(file);
     }
 

@@ -24,9 +24,10 @@ class OverheadFitterTest {
         for (int i = 0; i < count; i++) {
             Architecture a = sampler.sample(rng);
             LatencyPredictor.OpSum s = p.sum(a);
-            runs.add(new WholeModelRun(ArchStringCodec.format(a), 0, law.applyAsDouble(s.sumUs(), s.ops()), 100));
+            double us = law.applyAsDouble(s.sumUs(), s.ops());
+            runs.add(new WholeModelRun(ArchStringCodec.format(a), 0, us, us * 0.9, 100));
         }
-        return new LutTable(t.schemaVersion(), t.key(), t.settings(), t.entries(), runs, null, "t", "t");
+        return new LutTable(t.schemaVersion(), t.key(), t.settings(), null, t.entries(), runs, null, "t", "t");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.lighttrack.bench.stats.LatencyHistogram;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,8 @@ class RunStoreTest {
                 new RunRecord.Settings(10, 100, 1.0, 1, "4-7", 0),
                 new RunRecord.Conditions(Map.of("cpu0", 41.0), Map.of("cpu4", 2803200L)),
                 new RunRecord.Conditions(Map.of("cpu0", 43.5), Map.of("cpu4", 2803200L)),
-                new RunRecord.Timings(1200.0, 15000.0), h.summary(), id + ".hlog",
+                new RunRecord.Timings(1200.0, 15000.0), h.summary(),
+                List.of(new RunRecord.OpTime("stem/conv", "Conv", 812.5)), id + ".hlog",
                 new RunRecord.Host("0.1.0", "17", "Linux"), "virtual device: timings are of this host");
     }
 
@@ -42,9 +44,10 @@ class RunStoreTest {
         assertEquals(record(id, h).summary(), back.summary());
         assertEquals("sd845", back.device().profile());
         assertTrue(back.device().virtual());
+        assertEquals(List.of(new RunRecord.OpTime("stem/conv", "Conv", 812.5)), back.ops());
         assertEquals(50, HistogramLogFile.read(dir.resolve(back.histogramFile())).getTotalCount());
         String text = Files.readString(json);
-        assertTrue(text.contains("\"schema_version\" : \"1.0\"") && text.contains("\"p50_us\""), text);
+        assertTrue(text.contains("\"schema_version\" : \"1.1\"") && text.contains("\"p50_us\""), text);
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count());
         }

@@ -29,9 +29,12 @@ public final class NativeLibraryLoader {
         try {
             return Native.load(explicitPath != null ? explicitPath : "ltrunner", LtRunnerLibrary.class);
         } catch (UnsatisfiedLinkError e) {
-            String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            // JNA lists every place it tried, one per line; the dynamic linker's reason sits on those lines.
+            String why = e.getMessage() == null ? e.toString()
+                    : String.join(" ", e.getMessage().lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.contains("not found in resource path")).distinct().toList());
             throw new NativeLibraryException("cannot load the runner library " + what + " on " + Platform.RESOURCE_PREFIX
-                    + ": " + why + ". The jar bundles it for linux-x86-64 only; it needs Debian's libxnnpack0, "
+                    + ": " + why + " The jar bundles it for linux-x86-64 only; it needs Debian's libxnnpack0, "
                     + "libpthreadpool0, libcpuinfo0 and libprotobuf-c1 (./bench installs them); or set -D"
                     + LIBRARY_PROPERTY + "=/path/to/libltrunner.so", e);
         }
