@@ -1,5 +1,4 @@
 /* The C ABI: a handle owns its model, its backend state and its last error; nothing is shared between handles. */
-#define _GNU_SOURCE /* cpu_set_t, pthread affinity, CLOCK_MONOTONIC_RAW */
 #include "ltrunner.h"
 
 #include <stdlib.h>

@@ -1,5 +1,4 @@
 /* ltrunner: the agent pushed to devices. Runs models through the C ABI and prints the JSON-lines protocol. */
-#define _GNU_SOURCE /* cpu_set_t, pthread affinity, CLOCK_MONOTONIC_RAW */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

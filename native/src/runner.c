@@ -1,4 +1,3 @@
-#define _GNU_SOURCE /* cpu_set_t, pthread affinity, CLOCK_MONOTONIC_RAW */
 #include "runner.h"
 
 #include <errno.h>

@@ -1,5 +1,4 @@
 /* Unit tests of the runner's pure parts and of the C ABI on small generated models. */
-#define _GNU_SOURCE /* cpu_set_t, pthread affinity, CLOCK_MONOTONIC_RAW */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
