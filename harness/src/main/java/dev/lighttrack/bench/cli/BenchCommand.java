@@ -1,6 +1,7 @@
 package dev.lighttrack.bench.cli;
 
 import dev.lighttrack.bench.device.profile.ProfileLoader;
+import dev.lighttrack.bench.results.RunRecord;
 import dev.lighttrack.bench.results.RunRecordJson;
 import dev.lighttrack.bench.results.RunStore;
 import dev.lighttrack.bench.run.BenchModel;
@@ -111,9 +112,8 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            List<Object> records = new ArrayList<>();
-            outcomes.forEach(o -> records.add(o.record()));
-            System.out.println(records.size() == 1 ? RunRecordJson.write(outcomes.get(0).record())
+            List<RunRecord> records = outcomes.stream().map(BenchmarkSession.Outcome::record).toList();
+            System.out.println(records.size() == 1 ? RunRecordJson.write(records.get(0))
                     : RunRecordJson.writeAll(records));
         } else {
             outcomes.forEach(o -> System.out.print(SummaryText.of(o.record(), o.file().toString())));

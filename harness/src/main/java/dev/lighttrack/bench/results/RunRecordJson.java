@@ -3,12 +3,15 @@ package dev.lighttrack.bench.results;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** JSON form of run records: snake_case, pretty, versioned. */
 public final class RunRecordJson {
@@ -21,21 +24,37 @@ public final class RunRecordJson {
     private RunRecordJson() {
     }
 
+    /** Summary fields repeated at the top level, so scripts read {@code .p50_us} as from benchmark_model-like tools. */
+    private static final List<String> HEADLINE = List.of("samples", "p50_us", "p90_us", "p99_us", "mean_us", "fps");
+
     public static String write(RunRecord record) {
         try {
-            return MAPPER.writeValueAsString(record);
+            return MAPPER.writeValueAsString(tree(record));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** A JSON array of records, as printed for a run on several devices. */
-    public static String writeAll(java.util.List<?> records) {
+    public static String writeAll(List<RunRecord> records) {
         try {
-            return MAPPER.writeValueAsString(records);
+            ArrayNode all = MAPPER.createArrayNode();
+            records.forEach(r -> all.add(tree(r)));
+            return MAPPER.writeValueAsString(all);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static ObjectNode tree(RunRecord record) {
+        ObjectNode node = MAPPER.valueToTree(record);
+        JsonNode summary = node.path("summary");
+        for (String field : HEADLINE) {
+            if (summary.has(field)) {
+                node.set(field, summary.get(field));
+            }
+        }
+        return node;
     }
 
     /** Reads a record; a major schema version other than ours is refused with a clear message. */

@@ -39,6 +39,9 @@ class BenchHostTest {
         for (String field : new String[] {"p50_us", "p90_us", "p99_us", "mean_us", "fps"}) {
             assertTrue(summary.path(field).asDouble() > 0, field + " in " + summary);
         }
+        for (String field : new String[] {"samples", "p50_us", "p90_us", "p99_us", "mean_us", "fps"}) {
+            assertEquals(summary.path(field), record.path(field), "top-level " + field + " repeats the summary");
+        }
         assertFalse(record.path("device").path("virtual").asBoolean());
         assertTrue(record.path("runner").path("engine").asText().startsWith("xnnpack"), record.toString());
         try (var files = Files.list(runs)) {
