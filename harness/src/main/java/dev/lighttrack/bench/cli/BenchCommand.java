@@ -1,12 +1,10 @@
 package dev.lighttrack.bench.cli;
 
-import dev.lighttrack.bench.device.profile.ProfileLoader;
 import dev.lighttrack.bench.results.RunRecord;
 import dev.lighttrack.bench.results.RunRecordJson;
 import dev.lighttrack.bench.results.RunStore;
 import dev.lighttrack.bench.run.BenchModel;
 import dev.lighttrack.bench.run.BenchmarkTarget;
-import dev.lighttrack.bench.run.ModelResolver;
 import dev.lighttrack.bench.run.RunSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,12 +96,8 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunSettings settings = new RunSettings(backend, precision, warmup, iterations, minSeconds, threads, cpus, delayMs);
-        Path home = ProfileLoader.defaultDirectory().getParent();
-        ModelResolver models = new ModelResolver(home.resolve("results").resolve("models"));
-        BenchModel model = modelChoice.model != null ? models.fromFile(modelChoice.model)
-                : models.fromArch(modelChoice.arch == null ? "lighttrack-mobile" : modelChoice.arch,
-                        searchSize, 0);
-        RunStore store = new RunStore(results != null ? results : home.resolve("results").resolve("runs"));
+        BenchModel model = BenchHome.chosenModel(modelChoice.model, modelChoice.arch, searchSize);
+        RunStore store = new RunStore(results != null ? results : BenchHome.results("runs"));
         BenchmarkSession session = new BenchmarkSession(store, message -> System.err.println("bench: " + message));
         List<BenchmarkSession.Outcome> outcomes = new ArrayList<>();
         for (TargetResolver.Planned planned : new TargetResolver(adb, settings).resolve(device, Optional.ofNullable(serial))) {

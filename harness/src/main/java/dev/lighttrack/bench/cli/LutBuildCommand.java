@@ -1,6 +1,5 @@
 package dev.lighttrack.bench.cli;
 
-import dev.lighttrack.bench.device.profile.ProfileLoader;
 import dev.lighttrack.bench.lut.LutBuilder;
 import dev.lighttrack.bench.lut.LutFit;
 import dev.lighttrack.bench.lut.LutStatistic;
@@ -68,13 +67,12 @@ final class LutBuildCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError("--statistic " + statistic + ": expected p50 or p10");
         }
-        Path home = ProfileLoader.defaultDirectory().getParent();
-        ModelResolver wholeModels = new ModelResolver(home.resolve("results").resolve("models"));
-        OpModelCache opModels = new OpModelCache(home.resolve("results").resolve("models").resolve("ops"), 0);
+        ModelResolver wholeModels = BenchHome.models();
+        OpModelCache opModels = new OpModelCache(BenchHome.results("models").resolve("ops"), 0);
         LutBuilder.Result result;
         Path file;
         try (LutTargetOptions.Opened opened = target.open()) {
-            file = out != null ? out : home.resolve(defaultTable(opened.target().info(), opened.settings()));
+            file = out != null ? out : BenchHome.root().resolve(defaultTable(opened.target().info(), opened.settings()));
             LutBuilder builder = new LutBuilder(opened.target(), opened.settings(), opModels, wholeModels,
                     target.batchSize, ProgressLine.forStderr());
             result = builder.build(new LutBuilder.Request(file, space, searchSize,

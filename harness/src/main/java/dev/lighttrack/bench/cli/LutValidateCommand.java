@@ -1,13 +1,11 @@
 package dev.lighttrack.bench.cli;
 
-import dev.lighttrack.bench.device.profile.ProfileLoader;
 import dev.lighttrack.bench.files.AtomicFiles;
 import dev.lighttrack.bench.lut.LutFiles;
 import dev.lighttrack.bench.lut.LutTable;
 import dev.lighttrack.bench.lut.LutValidator;
 import dev.lighttrack.bench.lut.MeasurementInterruptedException;
 import dev.lighttrack.bench.report.ScatterPlot;
-import dev.lighttrack.bench.run.ModelResolver;
 import dev.lighttrack.bench.space.Architecture;
 import dev.lighttrack.bench.stats.PredictionAccuracy;
 import java.nio.charset.StandardCharsets;
@@ -63,13 +61,11 @@ final class LutValidateCommand implements Callable<Integer> {
     public Integer call() {
         LutTable table = LutFiles.read(lut);
         List<Architecture> archs = LutValidator.sample(table, samples, seed);
-        Path home = ProfileLoader.defaultDirectory().getParent();
-        Path dir = out != null ? out
-                : home.resolve("results").resolve("luts").resolve("validate-" + STAMP.format(Instant.now()));
+        Path dir = out != null ? out : BenchHome.results("luts").resolve("validate-" + STAMP.format(Instant.now()));
         LutValidator.Result result;
         try (LutTargetOptions.Opened opened = target.open()) {
             LutValidator validator = new LutValidator(opened.target(), opened.settings(),
-                    new ModelResolver(home.resolve("results").resolve("models")), target.batchSize,
+                    BenchHome.models(), target.batchSize,
                     ProgressLine.forStderr());
             result = validator.validate(table, lut.toString(), archs, retest);
         } catch (MeasurementInterruptedException e) {
@@ -111,24 +107,13 @@ final class LutValidateCommand implements Callable<Integer> {
         m.put("fit", LutJson.fit(table.fit()));
         m.put("seed", seed);
         m.put("samples", a.samples());
-        m.put("within_10pct", a.within10pct());
-        m.put("within_5pct", a.within5pct());
-        m.put("rmse_ms", a.rmseUs() / 1000);
-        m.put("mape", a.mape());
-        m.put("kendall_tau", a.kendallTau());
-        m.put("spearman_rho", a.spearmanRho());
+        putAccuracy(m, a);
         m.put("macs_kendall_tau", result.macsKendallTau());
         m.put("macs_spearman_rho", result.macsSpearmanRho());
         m.put("in_fit_set", result.inFitSet());
         if (result.retest() != null) {
-            PredictionAccuracy r = result.retest();
             Map<String, Object> noise = new LinkedHashMap<>();
-            noise.put("within_10pct", r.within10pct());
-            noise.put("within_5pct", r.within5pct());
-            noise.put("rmse_ms", r.rmseUs() / 1000);
-            noise.put("mape", r.mape());
-            noise.put("kendall_tau", r.kendallTau());
-            noise.put("spearman_rho", r.spearmanRho());
+            putAccuracy(noise, result.retest());
             m.put("retest", noise);
         }
         m.put("settings", Map.of("warmup", target.warmup, "iterations", target.iterations,
@@ -149,5 +134,14 @@ final class LutValidateCommand implements Callable<Integer> {
         }
         m.put("subnets", rows);
         return m;
+    }
+
+    private static void putAccuracy(Map<String, Object> m, PredictionAccuracy a) {
+        m.put("within_10pct", a.within10pct());
+        m.put("within_5pct", a.within5pct());
+        m.put("rmse_ms", a.rmseUs() / 1000);
+        m.put("mape", a.mape());
+        m.put("kendall_tau", a.kendallTau());
+        m.put("spearman_rho", a.spearmanRho());
     }
 }

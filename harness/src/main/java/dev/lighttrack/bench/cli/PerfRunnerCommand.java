@@ -1,12 +1,10 @@
 package dev.lighttrack.bench.cli;
 
-import dev.lighttrack.bench.device.profile.ProfileLoader;
 import dev.lighttrack.bench.perf.PerfSettings;
 import dev.lighttrack.bench.perf.RunnerPerfBenchmark;
 import dev.lighttrack.bench.perf.RunnerPerfReport;
 import dev.lighttrack.bench.run.BenchModel;
 import dev.lighttrack.bench.run.HostTarget;
-import dev.lighttrack.bench.run.ModelResolver;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -75,9 +73,6 @@ final class PerfRunnerCommand implements Callable<Integer> {
         if (searchSize < 1) {
             throw new UserError("--search-size must be a positive number of pixels, got " + searchSize);
         }
-        Path home = ProfileLoader.defaultDirectory().getParent();
-        ModelResolver models = new ModelResolver(home.resolve("results").resolve("models"));
-        return modelChoice.model != null ? models.fromFile(modelChoice.model)
-                : models.fromArch(modelChoice.arch == null ? "lighttrack-mobile" : modelChoice.arch, searchSize, 0);
+        return BenchHome.chosenModel(modelChoice.model, modelChoice.arch, searchSize);
     }
 }

@@ -29,6 +29,12 @@ final class OnnxGraphBuilder {
         if (count != data.length) {
             throw new IllegalStateException("initializer " + name + " has " + data.length + " values for shape " + count);
         }
+        graph.addInitializer(floatTensor(name, data, dims));
+        return name;
+    }
+
+    /** A float32 tensor, little-endian raw data. */
+    static OnnxMl.TensorProto floatTensor(String name, float[] data, long... dims) {
         ByteBuffer buf = ByteBuffer.allocate(data.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         buf.asFloatBuffer().put(data);
         OnnxMl.TensorProto.Builder t = OnnxMl.TensorProto.newBuilder().setName(name)
@@ -36,22 +42,26 @@ final class OnnxGraphBuilder {
         for (long d : dims) {
             t.addDims(d);
         }
-        graph.addInitializer(t);
-        return name;
+        return t.build();
     }
 
     /** Adds a node with one output named after the node; returns the output name. */
     String node(String opType, String name, OnnxMl.AttributeProto[] attributes, String... inputs) {
         claim(name);
-        OnnxMl.NodeProto.Builder n = OnnxMl.NodeProto.newBuilder().setOpType(opType).setName(name).addOutput(name);
+        graph.addNode(nodeProto(opType, name, name, attributes, inputs));
+        return name;
+    }
+
+    static OnnxMl.NodeProto nodeProto(String opType, String name, String output, OnnxMl.AttributeProto[] attributes,
+            String... inputs) {
+        OnnxMl.NodeProto.Builder n = OnnxMl.NodeProto.newBuilder().setOpType(opType).setName(name).addOutput(output);
         for (String in : inputs) {
             n.addInput(in);
         }
         for (OnnxMl.AttributeProto a : attributes) {
             n.addAttribute(a);
         }
-        graph.addNode(n);
-        return name;
+        return n.build();
     }
 
     String node(String opType, String name, String... inputs) {
@@ -100,8 +110,13 @@ final class OnnxGraphBuilder {
     }
 
     private static OnnxMl.ValueInfoProto valueInfo(String name, TensorShape s) {
+        return floatValueInfo(name, 1, s.channels(), s.height(), s.width());
+    }
+
+    /** A float32 tensor's name, type and fixed dims. */
+    static OnnxMl.ValueInfoProto floatValueInfo(String name, long... dims) {
         OnnxMl.TensorShapeProto.Builder shape = OnnxMl.TensorShapeProto.newBuilder();
-        for (long d : new long[] {1, s.channels(), s.height(), s.width()}) {
+        for (long d : dims) {
             shape.addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(d));
         }
         OnnxMl.TypeProto type = OnnxMl.TypeProto.newBuilder().setTensorType(OnnxMl.TypeProto.Tensor.newBuilder()

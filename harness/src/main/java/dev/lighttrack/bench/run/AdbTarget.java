@@ -7,8 +7,6 @@ import dev.lighttrack.bench.device.FilePusher;
 import dev.lighttrack.bench.device.LockOwner;
 import dev.lighttrack.bench.device.ShellCommand;
 import dev.lighttrack.bench.device.StreamedShellResult;
-import dev.lighttrack.bench.device.ThermalGate;
-import dev.lighttrack.bench.device.ThermalReader;
 import dev.lighttrack.bench.device.deploy.AgentBinaries;
 import dev.lighttrack.bench.device.deploy.AgentBinary;
 import dev.lighttrack.bench.device.deploy.AgentDeployer;
@@ -32,7 +30,7 @@ import java.util.Locale;
  */
 public final class AdbTarget implements BenchmarkTarget {
     private final TargetInfo info;
-    private final DeviceProfile profile;
+    private final TargetSensors sensors;
     private final DeviceShell shell;
     private final FilePusher pusher;
     private final AgentBinaries agents;
@@ -46,7 +44,7 @@ public final class AdbTarget implements BenchmarkTarget {
     public AdbTarget(TargetInfo info, DeviceProfile profile, DeviceShell shell, FilePusher pusher, AgentBinaries agents,
             DeviceLock lock, AutoCloseable onClose) {
         this.info = info;
-        this.profile = profile;
+        this.sensors = new TargetSensors(shell, profile);
         this.shell = shell;
         this.pusher = pusher;
         this.agents = agents;
@@ -61,13 +59,13 @@ public final class AdbTarget implements BenchmarkTarget {
 
     @Override
     public TargetConditions conditions() {
-        return ConditionsReader.read(shell, profile);
+        return sensors.conditions();
     }
 
     @Override
     public void awaitCool(RunProgress progress) {
         ensureLocked(progress);
-        new ThermalGate(new ThermalReader(shell), profile).await(info.serial(), progress::say);
+        sensors.awaitCool(info.serial(), progress);
     }
 
     @Override

@@ -5,8 +5,6 @@ import dev.lighttrack.bench.agents.runner.NativeRunner;
 import dev.lighttrack.bench.agents.runner.NativeRunnerException;
 import dev.lighttrack.bench.agents.runner.RunnerOptions;
 import dev.lighttrack.bench.device.LocalDeviceShell;
-import dev.lighttrack.bench.device.ThermalGate;
-import dev.lighttrack.bench.device.ThermalReader;
 import dev.lighttrack.bench.device.VirtualDeviceSession;
 import dev.lighttrack.bench.device.profile.DeviceProfile;
 import java.io.IOException;
@@ -21,12 +19,11 @@ import java.util.Locale;
  * agent runs on devices, without ADB. Temperatures and clocks come from this host's sysfs.
  */
 public final class HostTarget implements BenchmarkTarget {
-    private final DeviceProfile profile;
     private final TargetInfo info;
-    private final LocalDeviceShell shell = new LocalDeviceShell(Duration.ofSeconds(30));
+    private final TargetSensors sensors;
 
     public HostTarget(DeviceProfile profile) {
-        this.profile = profile;
+        this.sensors = new TargetSensors(new LocalDeviceShell(Duration.ofSeconds(30)), profile);
         this.info = new TargetInfo(DeviceProfile.HOST, profile.name(), hostName(), cpuModel(),
                 VirtualDeviceSession.hostAbi(), false, null,
                 System.getProperty("os.name") + " " + System.getProperty("os.version"));
@@ -39,12 +36,12 @@ public final class HostTarget implements BenchmarkTarget {
 
     @Override
     public TargetConditions conditions() {
-        return ConditionsReader.read(shell, profile);
+        return sensors.conditions();
     }
 
     @Override
     public void awaitCool(RunProgress progress) {
-        new ThermalGate(new ThermalReader(shell), profile).await("this host", progress::say);
+        sensors.awaitCool("this host", progress);
     }
 
     @Override

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lighttrack.bench.device.AdbDeviceShell;
 import dev.lighttrack.bench.device.AdbFilePusher;
-import dev.lighttrack.bench.device.AdbTestServer;
+import dev.lighttrack.bench.device.AdbServerTestBase;
 import dev.lighttrack.bench.device.DeviceCommunicationException;
 import dev.lighttrack.bench.device.DeviceLock;
 import dev.lighttrack.bench.device.VirtualDeviceSession;
@@ -29,35 +29,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bad input and faults of {@code bench --device ...}: one line, exit code 2, nothing recorded. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class BenchAdbFaultTest {
-    private AdbTestServer server;
-    private DeviceProfile sd845;
-
+class BenchAdbFaultTest extends AdbServerTestBase {
     @TempDir
     Path work;
-
-    @BeforeAll
-    void startServer() {
-        server = AdbTestServer.start();
-        sd845 = new ProfileLoader().loadDefault().get("sd845");
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private Path tinyModel() throws IOException {
         Path model = work.resolve("tiny.onnx");

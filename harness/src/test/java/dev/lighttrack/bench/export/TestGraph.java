@@ -1,9 +1,6 @@
 package dev.lighttrack.bench.export;
 
 import ai.onnx.proto.OnnxMl;
-import com.google.protobuf.ByteString;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Random;
 
@@ -18,11 +15,11 @@ final class TestGraph {
     }
 
     void input(String name, long... dims) {
-        graph.addInput(valueInfo(name, dims));
+        graph.addInput(OnnxGraphBuilder.floatValueInfo(name, dims));
     }
 
     void output(String name, long... dims) {
-        graph.addOutput(valueInfo(name, dims));
+        graph.addOutput(OnnxGraphBuilder.floatValueInfo(name, dims));
     }
 
     /** A random float initializer (values ~ N(0, scale^2)); returns its name. */
@@ -40,14 +37,7 @@ final class TestGraph {
 
     String floats(float[] v, long... dims) {
         String name = "w" + counter++;
-        ByteBuffer buf = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        buf.asFloatBuffer().put(v);
-        OnnxMl.TensorProto.Builder t = OnnxMl.TensorProto.newBuilder().setName(name)
-                .setDataType(OnnxMl.TensorProto.DataType.FLOAT.getNumber()).setRawData(ByteString.copyFrom(buf.array()));
-        for (long d : dims) {
-            t.addDims(d);
-        }
-        graph.addInitializer(t);
+        graph.addInitializer(OnnxGraphBuilder.floatTensor(name, v, dims));
         return name;
     }
 
@@ -70,14 +60,7 @@ final class TestGraph {
     }
 
     String node(String op, String output, OnnxMl.AttributeProto[] attrs, String... inputs) {
-        OnnxMl.NodeProto.Builder n = OnnxMl.NodeProto.newBuilder().setOpType(op).setName(output + "_node").addOutput(output);
-        for (String in : inputs) {
-            n.addInput(in);
-        }
-        for (OnnxMl.AttributeProto a : attrs) {
-            n.addAttribute(a);
-        }
-        graph.addNode(n);
+        graph.addNode(OnnxGraphBuilder.nodeProto(op, output + "_node", output, attrs, inputs));
         return output;
     }
 
@@ -106,15 +89,5 @@ final class TestGraph {
                 .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(14)).setGraph(graph)
                 .build(), file);
         return file;
-    }
-
-    private static OnnxMl.ValueInfoProto valueInfo(String name, long... dims) {
-        OnnxMl.TensorShapeProto.Builder shape = OnnxMl.TensorShapeProto.newBuilder();
-        for (long d : dims) {
-            shape.addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(d));
-        }
-        OnnxMl.TypeProto type = OnnxMl.TypeProto.newBuilder().setTensorType(OnnxMl.TypeProto.Tensor.newBuilder()
-                .setElemType(OnnxMl.TensorProto.DataType.FLOAT.getNumber()).setShape(shape)).build();
-        return OnnxMl.ValueInfoProto.newBuilder().setName(name).setType(type).build();
     }
 }

@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lighttrack.bench.device.AdbDeviceShell;
 import dev.lighttrack.bench.device.AdbFilePusher;
-import dev.lighttrack.bench.device.AdbTestServer;
 import dev.lighttrack.bench.device.DeviceLock;
+import dev.lighttrack.bench.device.VirtualDeviceTestBase;
 import dev.lighttrack.bench.device.VirtualDeviceSession;
 import dev.lighttrack.bench.device.deploy.AgentBinaries;
-import dev.lighttrack.bench.device.profile.DeviceProfile;
-import dev.lighttrack.bench.device.profile.ProfileLoader;
 import dev.lighttrack.bench.files.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,56 +23,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** AdbTarget against a virtual device through the real adb server, with fixture agents (protocol, not timing). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
-class AdbTargetTest {
+class AdbTargetTest extends VirtualDeviceTestBase {
     private static final RunSettings SETTINGS = new RunSettings("cpu", "fp32", 2, 3, 0, 1, "4-7", 0);
-
-    private AdbTestServer server;
-    private DeviceProfile sd845;
-    private VirtualDeviceSession device;
 
     @TempDir
     Path work;
 
-    @BeforeAll
-    void startServer() {
-        server = AdbTestServer.start();
-        sd845 = new ProfileLoader().loadDefault().get("sd845");
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void startDevice() {
-        device = VirtualDeviceSession.start(sd845, server.address(), 0);
-    }
-
-    @AfterEach
-    void stopDevice() {
-        device.close();
-    }
-
     private AdbTarget target(AgentBinaries agents) {
         TargetInfo info = new TargetInfo(device.serial(), "sd845", device.config().productModel(), "SDM845",
                 VirtualDeviceSession.hostAbi(), true, server.address().toString());
-        AdbDeviceShell shell = new AdbDeviceShell(server.address(), device.serial());
+        AdbDeviceShell shell = shell();
         return new AdbTarget(info, sd845, shell, new AdbFilePusher(server.address(), device.serial()), agents,
                 new DeviceLock(shell, device.serial()), null);
     }
