@@ -27,6 +27,12 @@ const lt_backend *lt_find_backend(const char *name, lt_error *err) {
             return NULL;
         }
     }
+    if (strcmp(name, "dsp") == 0) {
+        /* profiles name it (Hexagon through NNAPI), the runner does not have it yet: say so, never fall back */
+        lt_fail(err, LT_ERR_BACKEND_UNAVAILABLE,
+                "dsp backend is not in this runner yet (planned: Android NNAPI on the Hexagon DSP); use cpu or gpu");
+        return NULL;
+    }
     lt_fail(err, LT_ERR_USAGE, "unknown backend '%s': use cpu or gpu", name);
     return NULL;
 }

@@ -35,7 +35,7 @@ public final class DeviceSelector {
         }
         if (catalog.find(spec).isEmpty()) {
             throw new IllegalArgumentException("unknown device '" + spec + "': give a profile name (" + String.join(", ",
-                    catalog.names()) + "), or 'auto'");
+                    catalog.names()) + "), virtual:PROFILE, or 'auto'");
         }
         DeviceProfile profile = catalog.get(spec);
         List<AttachedDevice> devices = attached.get();

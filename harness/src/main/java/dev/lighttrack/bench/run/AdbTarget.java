@@ -21,6 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Locale;
 
 /**
@@ -74,7 +77,7 @@ public final class AdbTarget implements BenchmarkTarget {
         Deployment deployment = deploy(List.of(model), progress);
         List<RawRun> runs = new ArrayList<>();
         execute(command(deployment.agentPath(), List.of("--model", deployment.modelPaths().get(0)), settings), 1,
-                runs::add);
+                modelLabels(List.of(model), deployment), runs::add);
         RawRun raw = runs.get(0);
         requireSameModel(model, raw);
         return raw;
@@ -93,7 +96,7 @@ public final class AdbTarget implements BenchmarkTarget {
         // device paths in command lines only, not inside files)
         ShellCommand inDeployDir = ShellCommand.of("cd", AgentDeployer.DEVICE_DIR)
                 .and(command(deployment.agentPath(), List.of("--manifest", manifest), settings));
-        execute(inDeployDir, models.size(), raw -> {
+        execute(inDeployDir, models.size(), modelLabels(models, deployment), raw -> {
             BenchModel model = models.get(next[0]++);
             requireSameModel(model, raw);
             sink.accept(model, raw);
@@ -149,8 +152,22 @@ public final class AdbTarget implements BenchmarkTarget {
         return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%s", value);
     }
 
-    private void execute(ShellCommand command, int expectedRuns, java.util.function.Consumer<RawRun> completed) {
-        RunCollector collector = new RunCollector("ltrunner on " + info.serial(), completed);
+    /** The agent names models by their device path; errors name them as the user does. */
+    private static Function<String, String> modelLabels(List<BenchModel> models, Deployment deployment) {
+        Map<String, String> byDeviceName = new HashMap<>();
+        for (int i = 0; i < models.size(); i++) {
+            byDeviceName.putIfAbsent(baseName(deployment.modelPaths().get(i)), models.get(i).name());
+        }
+        return agentPath -> byDeviceName.getOrDefault(baseName(agentPath), agentPath);
+    }
+
+    private static String baseName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private void execute(ShellCommand command, int expectedRuns, Function<String, String> modelLabels,
+                         java.util.function.Consumer<RawRun> completed) {
+        RunCollector collector = new RunCollector("ltrunner on " + info.serial(), modelLabels, completed);
         StreamedShellResult result;
         try {
             result = shell.stream(command, collector);

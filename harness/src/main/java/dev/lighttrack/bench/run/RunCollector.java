@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Turns the runner's JSON lines, as they stream in, into one {@link RawRun} per model: a {@code header}
@@ -15,14 +16,17 @@ import java.util.function.Consumer;
 final class RunCollector implements Consumer<String> {
     private final RunnerLineParser parser = new RunnerLineParser();
     private final String where;
+    private final Function<String, String> modelLabels;
     private final Consumer<RawRun> completed;
     private Group group;
     private int completedRuns;
     private RunnerError error;
 
     /** @param where names the target in messages, e.g. {@code ltrunner on 127.0.0.1:40111} */
-    RunCollector(String where, Consumer<RawRun> completed) {
+    /** @param modelLabels turns the model path the runner names into what the user calls the model */
+    RunCollector(String where, Function<String, String> modelLabels, Consumer<RawRun> completed) {
         this.where = where;
+        this.modelLabels = modelLabels;
         this.completed = completed;
     }
 
@@ -58,7 +62,7 @@ final class RunCollector implements Consumer<String> {
         }
         if (event instanceof RunnerEvent.Error e) {
             // keep reading: the exit code comes after, and the error is what the user must see
-            error = new RunnerError(e.code(), where + " failed" + (e.model() == null ? "" : " on " + e.model()) + ": "
+            error = new RunnerError(e.code(), where + " failed" + (e.model() == null ? "" : " on " + modelLabels.apply(e.model())) + ": "
                     + e.message() + " (" + e.code() + ")");
         } else if (event instanceof RunnerEvent.Header h) {
             group = new Group(h);

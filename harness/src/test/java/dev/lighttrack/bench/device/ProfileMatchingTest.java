@@ -54,7 +54,7 @@ class ProfileMatchingTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> selector(List.of()).select("pixel", Optional.empty()));
         assertEquals("unknown device 'pixel': give a profile name (host, sd845, sd855, sd865, sd888, sd8gen1, "
-                + "sd8gen2, sd8gen3), or 'auto'", e.getMessage());
+                + "sd8gen2, sd8gen3), virtual:PROFILE, or 'auto'", e.getMessage());
     }
 
     @Test

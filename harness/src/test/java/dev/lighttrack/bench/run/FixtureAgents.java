@@ -47,7 +47,7 @@ public final class FixtureAgents {
     public static final String ERROR = """
             #!/bin/sh
             printf '{"type":"header","protocol_version":1,"runner_version":"fixture-1","engine":"xnnpack","backend":"cpu"}\\n'
-            printf '{"type":"error","code":"unsupported","message":"op LSTM (node lstm_0) is not supported by the cpu backend; supported: Conv, Relu, Add"}\\n'
+            printf '{"type":"error","model":"%s","code":"unsupported","message":"op LSTM (node lstm_0) is not supported by the cpu backend; supported: Conv, Relu, Add"}\\n' "$2"
             exit 4
             """;
 
