@@ -308,7 +308,8 @@ static lt_status out_variant(xnn_state *st, const lt_node *n, const int *perm, i
 }
 
 /* This XNNPACK snapshot has single-pass depthwise kernels for exactly 9 and 25 taps (3x3, 5x5); any other size
- * (7x7 in LightTrack) falls back to a grouped GEMM convolution about 30x slower. Such kernels run as a sum of up
+ * (7x7 in LightTrack) falls back to a grouped GEMM convolution about 30x slower. In fp32 (multiplier 1) such a
+ * kernel runs as one host pass (compile_host_depthwise); fp16 runs, and other multipliers, use a sum of up
  * to 2x2 depthwise convolutions over 3x3 or 5x5 windows of the kernel, zero where a tap belongs to another window
  * or lies outside the kernel. A window shifted by `start` taps reads the input with its pads reduced by that
  * shift, so it needs pads >= the shift (true for "same" padding); otherwise the direct path stays. */
