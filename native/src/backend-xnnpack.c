@@ -15,6 +15,7 @@
 #include <xnnpack.h>
 
 #include "backend.h"
+#include "dwconv.h"
 #include "layout.h"
 
 #ifndef LT_XNNPACK_VERSION
@@ -41,12 +42,13 @@ typedef struct segment {
     uint32_t cap_ext;
 } segment;
 
-typedef enum step_kind { STEP_RUN, STEP_TRANSPOSE } step_kind;
+typedef enum step_kind { STEP_RUN, STEP_TRANSPOSE, STEP_DWCONV } step_kind;
 
 typedef struct step {
     step_kind kind;
     int seg;                   /* STEP_RUN */
-    int src, dst;              /* STEP_TRANSPOSE: variant indices */
+    int src, dst;              /* STEP_TRANSPOSE, STEP_DWCONV: variant indices */
+    lt_dwconv *dw;             /* STEP_DWCONV: shape and weights (owned by the state) */
 } step;
 
 typedef struct xnn_state {
@@ -99,6 +101,10 @@ static float *own(xnn_state *st, size_t floats) {
     if (p == NULL) return NULL;
     st->owned[st->n_owned++] = p;
     return p;
+}
+
+static void *own_bytes(xnn_state *st, size_t bytes) {
+    return own(st, (bytes + sizeof(float) - 1) / sizeof(float)); /* calloc memory: aligned for any type */
 }
 
 static segment *cur_seg(xnn_state *st) { return &st->segs[st->n_segs - 1]; }
@@ -302,7 +308,8 @@ static lt_status out_variant(xnn_state *st, const lt_node *n, const int *perm, i
 }
 
 /* This XNNPACK snapshot has single-pass depthwise kernels for exactly 9 and 25 taps (3x3, 5x5); any other size
- * (7x7 in LightTrack) falls back to a grouped GEMM convolution about 30x slower. Such kernels run as a sum of up
+ * (7x7 in LightTrack) falls back to a grouped GEMM convolution about 30x slower. In fp32 (multiplier 1) such a
+ * kernel runs as one host pass (compile_host_depthwise); fp16 runs, and other multipliers, use a sum of up
  * to 2x2 depthwise convolutions over 3x3 or 5x5 windows of the kernel, zero where a tap belongs to another window
  * or lies outside the kernel. A window shifted by `start` taps reads the input with its pads reduced by that
  * shift, so it needs pads >= the shift (true for "same" padding); otherwise the direct path stays. */
@@ -423,16 +430,49 @@ static lt_status compile_split_depthwise(xnn_state *st, const lt_node *n, const 
     return LT_OK;
 }
 
+/* A depthwise conv without a single-pass XNNPACK kernel runs as one host pass (dwconv.c) between two segments:
+ * its input leaves the current segment as an external output, its output enters a new one as an external input. */
+static lt_status compile_host_depthwise(xnn_state *st, const lt_node *n, int in, const float *wd, const float *bd,
+                                        lt_error *err) {
+    const lt_conv_params *p = &n->p.conv;
+    const lt_tensor *x = &st->model->tensors[n->inputs[0]], *y = &st->model->tensors[n->output];
+    lt_dwconv *dw = own_bytes(st, sizeof *dw);
+    if (dw == NULL) return lt_fail(err, LT_ERR_RUNTIME, "out of memory compiling the model");
+    *dw = (lt_dwconv){.n = (int)x->dims[0], .h = (int)x->dims[2], .w = (int)x->dims[3], .c = (int)x->dims[1],
+                      .oh = (int)y->dims[2], .ow = (int)y->dims[3], .kh = p->kernel_h, .kw = p->kernel_w,
+                      .sh = p->stride_h, .sw = p->stride_w, .dh = p->dilation_h, .dw = p->dilation_w,
+                      .pad_top = p->pad_top, .pad_left = p->pad_left, .weights = wd, .bias = bd};
+    mark_ext(st, in);
+    step *q = grow(st->steps, &st->cap_steps, st->n_steps + 1, sizeof *q);
+    if (q == NULL) return lt_fail(err, LT_ERR_RUNTIME, "out of memory compiling the model");
+    st->steps = q;
+    int step_index = st->n_steps++;
+    lt_status s = open_segment(st, err);
+    if (s) return s;
+    float *buf = own(st, (size_t)lt_tensor_elements(y));
+    if (buf == NULL) return lt_fail(err, LT_ERR_RUNTIME, "out of memory compiling the model");
+    int out;
+    if ((s = new_variant(st, n->output, NHWC, 4, buf, 1, &out, err))) return s;
+    st->steps[step_index].kind = STEP_DWCONV;
+    st->steps[step_index].src = in;
+    st->steps[step_index].dst = out;
+    st->steps[step_index].dw = dw;
+    return LT_OK;
+}
+
 static lt_status compile_conv(xnn_state *st, const lt_node *n, lt_error *err) {
     const lt_model *m = st->model;
     const lt_tensor *x = &m->tensors[n->inputs[0]], *w = &m->tensors[n->inputs[1]];
     const lt_conv_params *p = &n->p.conv;
     int64_t cin = x->dims[1], cout = w->dims[0], kh = p->kernel_h, kw = p->kernel_w;
     int depthwise = p->group > 1 && p->group == cin && cout % cin == 0;
-    int in, out;
+    /* fp16 runs stay in XNNPACK (the host pass is fp32); so do kernels XNNPACK has a single-pass kernel for */
+    int host = depthwise && cout == cin && kh * kw > 1 && !dw_native_taps((int)(kh * kw)) &&
+               (st->runtime_flags & XNN_FLAG_FORCE_FP16_INFERENCE) == 0;
+    int in, out = -1;
     lt_status s = use(st, n->inputs[0], NHWC, &in, err);
     if (s) return s;
-    if ((s = out_variant(st, n, NHWC, &out, err))) return s;
+    if (!host && (s = out_variant(st, n, NHWC, &out, err))) return s;
     float *wd = own(st, (size_t)lt_tensor_elements(w));
     float *bd = own(st, (size_t)cout);
     if (wd == NULL || bd == NULL) return lt_fail(err, LT_ERR_RUNTIME, "out of memory compiling the model");
@@ -449,6 +489,7 @@ static lt_status compile_conv(xnn_state *st, const lt_node *n, lt_error *err) {
                     for (int64_t xx = 0; xx < kw; xx++)
                         wd[((o * kh + y) * kw + xx) * gin + i] = w->data[((o * gin + i) * kh + y) * kw + xx];
     }
+    if (host) return compile_host_depthwise(st, n, in, wd, bd, err);
     uint32_t wid, bid;
     int64_t wdims[4] = {depthwise ? 1 : cout, kh, kw, depthwise ? cout : gin};
     int64_t bdims[1] = {cout};
@@ -857,6 +898,11 @@ static lt_status xnn_invoke(void *state, lt_error *err) {
         if (p->kind == STEP_RUN) {
             enum xnn_status xs = xnn_invoke_runtime(st->segs[p->seg].rt);
             if (xs != xnn_status_success) return lt_fail(err, LT_ERR_RUNTIME, "xnnpack: invoke failed (status %d)", (int)xs);
+        } else if (p->kind == STEP_DWCONV) {
+            lt_dwconv *dw = p->dw;
+            dw->in = st->vars[root(st, p->src)].buf;
+            dw->out = st->vars[p->dst].buf;
+            pthreadpool_parallelize_1d(st->pool, lt_dwconv_row, dw, (size_t)dw->n * (size_t)dw->oh, 0);
         } else {
             run_transpose(st, p);
         }
