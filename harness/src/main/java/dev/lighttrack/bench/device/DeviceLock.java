@@ -21,6 +21,7 @@ public final class DeviceLock {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
     private static final Duration DEFAULT_POLL = Duration.ofSeconds(1);
     private static final Duration REPORT_EVERY = Duration.ofSeconds(30);
+    private static final Duration OWNER_GRACE = Duration.ofSeconds(2);
 
     /* Arguments: lock dir, owner line. Prints "acquired", or "held" and the current owner line. */
     private static final String TAKE = String.join("\n",
@@ -110,7 +111,9 @@ public final class DeviceLock {
                 throw new DeviceBusyException(serial + " is locked by " + who + " (waited " + waited.toSeconds()
                         + " s); if that run is gone, remove the lock with: adb -s " + serial + " shell rm -r " + dir);
             }
-            if (!now.isBefore(nextReport)) {
+            // the owner file follows the mkdir by one shell call: give it a moment so the message can name the holder
+            boolean ownerPending = parsed.isEmpty() && holder.get().isBlank() && waited.compareTo(OWNER_GRACE) < 0;
+            if (!now.isBefore(nextReport) && !ownerPending) {
                 progress.accept(serial + " is in use by " + who + "; waiting for it (up to "
                         + timeout.minus(waited).toSeconds() + " s more)");
                 nextReport = now.plus(REPORT_EVERY);
