@@ -26,22 +26,6 @@ lt_model *mb_new(void) {
     return m;
 }
 
-void mb_free(lt_model *m) {
-    for (int i = 0; i < m->n_tensors; i++) {
-        free(m->tensors[i].name);
-        free(m->tensors[i].data);
-    }
-    for (int i = 0; i < m->n_nodes; i++) {
-        free(m->nodes[i].name);
-        free(m->nodes[i].onnx_op);
-    }
-    free(m->tensors);
-    free(m->nodes);
-    free(m->inputs);
-    free(m->outputs);
-    free(m);
-}
-
 int mb_tensor(lt_model *m, const char *name, int rank, const int64_t *dims) {
     lt_tensor *t = &m->tensors[m->n_tensors];
     t->name = copy_string(name);

@@ -14,7 +14,6 @@ typedef struct mb_rng {
 float mb_uniform(mb_rng *rng);
 
 lt_model *mb_new(void);
-void mb_free(lt_model *model);
 
 /* Each returns the tensor index. dims has `rank` entries. */
 int mb_input(lt_model *m, const char *name, int rank, const int64_t *dims);

@@ -251,7 +251,7 @@ static void test_ops(void) {
     ref_free(m, want);
     for (int i = 0; i < m->n_inputs; i++) free(inputs[i]);
     free(inputs);
-    mb_free(m);
+    lt_model_free(m);
 }
 
 /* SE as the exporter writes it: pool -> 1x1 (relu) -> 1x1 -> hard_sigmoid -> channel scale. */
@@ -337,7 +337,7 @@ static void test_block_chains(void) {
         ref_free(m, want);
         free(inputs[0]);
         free(inputs);
-        mb_free(m);
+        lt_model_free(m);
     }
 }
 
@@ -390,7 +390,7 @@ static void test_unsupported(void) {
               strstr(err.message, "Add"),
           "unsupported op should be named: %d %s", err.code, err.message);
     if (st) lt_backend_opencl.close(st);
-    mb_free(m);
+    lt_model_free(m);
 }
 
 static int expect_unavailable(void) {
@@ -403,7 +403,7 @@ static int expect_unavailable(void) {
           "want 'gpu backend unavailable', got %d %s", err.code, err.message);
     printf("%s\n", err.message);
     if (st) lt_backend_opencl.close(st);
-    mb_free(m);
+    lt_model_free(m);
     return failures ? 1 : 0;
 }
 

@@ -1,25 +1,15 @@
-# Op tests of the gpu backend under whatever OpenCL platform is installed (PoCL here). LT_OPENCL_TEST_BACKEND
-# (sources or objects giving the backend, lt_fail and lt_tensor_elements) and LT_OPENCL_TEST_LIBS default to the
-# runner's objects inside the runner build, to the backend sources plus runner_support.c stand-alone.
+# Op tests of the gpu backend under whatever OpenCL platform is installed (PoCL here), linked with the runner's
+# objects (the backend, lt_fail, lt_model_free) from the runner build that includes this file.
 include_guard(GLOBAL)
 set(LT_OPENCL_TEST_DIR ${CMAKE_CURRENT_LIST_DIR})
-if(NOT LT_OPENCL_TEST_BACKEND)
-    if(TARGET ltrunner_objs)
-        set(LT_OPENCL_TEST_BACKEND $<TARGET_OBJECTS:ltrunner_objs>)
-        set(LT_OPENCL_TEST_LIBS ${LTRUNNER_LIBS})
-    else()
-        set(LT_OPENCL_TEST_BACKEND ${LT_OPENCL_SOURCES} ${LT_OPENCL_TEST_DIR}/runner_support.c)
-        set(LT_OPENCL_TEST_LIBS ${CMAKE_DL_LIBS} m)
-    endif()
-endif()
 add_executable(opencl_ops_test
     ${LT_OPENCL_TEST_DIR}/test_ops.c
     ${LT_OPENCL_TEST_DIR}/model_builder.c
     ${LT_OPENCL_TEST_DIR}/reference.c
-    ${LT_OPENCL_TEST_BACKEND})
+    $<TARGET_OBJECTS:ltrunner_objs>)
 target_include_directories(opencl_ops_test PRIVATE ${LT_OPENCL_INCLUDE_DIRS} ${LT_OPENCL_TEST_DIR})
 target_compile_options(opencl_ops_test PRIVATE -Wall -Wextra -Werror)
-target_link_libraries(opencl_ops_test PRIVATE ${LT_OPENCL_TEST_LIBS})
+target_link_libraries(opencl_ops_test PRIVATE ${LTRUNNER_LIBS})
 add_test(NAME opencl_ops COMMAND opencl_ops_test)
 # The ICD loader pointed at an empty vendor directory finds no platform: the backend must say it is unavailable.
 set(LT_OPENCL_EMPTY_VENDORS ${CMAKE_CURRENT_BINARY_DIR}/empty-icd-vendors)
