@@ -45,7 +45,8 @@ typedef struct cl_state {
     int n_owned, cap_owned;
     cl_step *steps;
     int n_steps, cap_steps;
-    cl_event *events;        /* one per step, for the inference in flight */
+    cl_event *events;        /* one per step of the last invoke, until collected or dropped */
+    int n_events;
     void **input_host;       /* staging, in the device's element type */
     void **output_host;
     uint64_t *node_ns;
@@ -659,9 +660,15 @@ static lt_status cl_set_input(void *state, int index, const float *data, size_t 
 
 /* Upload, kernels, read-back, clFinish: what a tracker does per frame. Profiling results are collected after
  * clFinish (inside the timed region: a few microseconds per kernel). */
+static void release_events(cl_state *st) {
+    for (int i = 0; i < st->n_events; i++) st->api.ReleaseEvent(st->events[i]);
+    st->n_events = 0;
+}
+
 static lt_status cl_invoke(void *state, lt_error *err) {
     cl_state *st = state;
     const lt_model *m = st->model;
+    release_events(st); /* times of an invoke nobody collected (lt_invoke) are dropped */
     cl_int rc = CL_SUCCESS;
     for (int i = 0; i < m->n_inputs && rc == CL_SUCCESS; i++) {
         size_t bytes = (size_t)elements_of(&m->tensors[m->inputs[i]]) * st->elem;
@@ -669,11 +676,10 @@ static lt_status cl_invoke(void *state, lt_error *err) {
                                         st->input_host[i], 0, NULL, NULL);
     }
     if (cl_check(st, rc, "clEnqueueWriteBuffer", "input upload", err)) return err->code;
-    int enqueued = 0;
-    for (; enqueued < st->n_steps; enqueued++) {
-        cl_step *s = &st->steps[enqueued];
+    for (; st->n_events < st->n_steps; st->n_events++) {
+        cl_step *s = &st->steps[st->n_events];
         rc = st->api.EnqueueNDRangeKernel(st->queue, s->kernel, s->dims, NULL, s->global, s->local, 0, NULL,
-                                          &st->events[enqueued]);
+                                          &st->events[st->n_events]);
         if (rc != CL_SUCCESS) break;
     }
     for (int i = 0; i < m->n_outputs && rc == CL_SUCCESS; i++) {
@@ -683,24 +689,35 @@ static lt_status cl_invoke(void *state, lt_error *err) {
     }
     cl_int finish = st->api.Finish(st->queue);
     if (rc == CL_SUCCESS) rc = finish;
-    for (int i = 0; i < enqueued; i++) {
+    if (rc != CL_SUCCESS) {
+        const char *node = st->n_events < st->n_steps ? m->nodes[st->steps[st->n_events].node].name
+                                                      : "(after the last kernel)";
+        char context[200];
+        snprintf(context, sizeof context, "inference, at node '%s'", node);
+        release_events(st);
+        return cl_check(st, rc, "OpenCL enqueue/finish", context, err);
+    }
+    return LT_OK;
+}
+
+/* Outside the timed sample: the device's start/end stamps of every kernel of the last invoke, summed per node. */
+static lt_status cl_collect_op_times(void *state, lt_error *err) {
+    cl_state *st = state;
+    cl_int rc = CL_SUCCESS;
+    for (int i = 0; i < st->n_events && rc == CL_SUCCESS; i++) {
         cl_ulong start = 0, end = 0;
-        if (rc == CL_SUCCESS) {
-            rc = st->api.GetEventProfilingInfo(st->events[i], CL_PROFILING_COMMAND_START, sizeof start, &start, NULL);
-        }
+        rc = st->api.GetEventProfilingInfo(st->events[i], CL_PROFILING_COMMAND_START, sizeof start, &start, NULL);
         if (rc == CL_SUCCESS) {
             rc = st->api.GetEventProfilingInfo(st->events[i], CL_PROFILING_COMMAND_END, sizeof end, &end, NULL);
         }
         if (rc == CL_SUCCESS && end > start) st->node_ns[st->steps[i].node] += end - start;
-        st->api.ReleaseEvent(st->events[i]);
     }
-    if (rc != CL_SUCCESS) {
-        const char *node = enqueued < st->n_steps ? m->nodes[st->steps[enqueued].node].name : "(after the last kernel)";
-        char context[200];
-        snprintf(context, sizeof context, "inference, at node '%s'", node);
-        return cl_check(st, rc, "OpenCL enqueue/finish/profiling", context, err);
+    int collected = st->n_events;
+    release_events(st);
+    if (cl_check(st, rc, "clGetEventProfilingInfo", "per-kernel device time", err)) return err->code;
+    if (collected > 0) {
+        for (int i = 0; i < st->model->n_nodes; i++) st->node_count[i] += st->node_timed[i];
     }
-    for (int i = 0; i < m->n_nodes; i++) st->node_count[i] += st->node_timed[i];
     return LT_OK;
 }
 
@@ -743,6 +760,7 @@ static void cl_close(void *state) {
     if (!st) return;
     if (st->api.library) {
         if (st->queue) st->api.Finish(st->queue);
+        if (st->events) release_events(st);
         for (int i = 0; i < st->n_steps; i++) {
             if (st->steps[i].kernel) st->api.ReleaseKernel(st->steps[i].kernel);
         }
@@ -775,6 +793,7 @@ const lt_backend lt_backend_opencl = {
     .set_input = cl_set_input,
     .invoke = cl_invoke,
     .get_output = cl_get_output,
+    .collect_op_times = cl_collect_op_times,
     .op_times = cl_op_times,
     .reset_op_times = cl_reset_op_times,
     .close = cl_close,

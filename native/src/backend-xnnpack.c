@@ -933,6 +933,7 @@ const lt_backend lt_backend_xnnpack = {
     .set_input = xnn_set_input,
     .invoke = xnn_invoke,
     .get_output = xnn_get_output,
+    .collect_op_times = NULL,
     .op_times = NULL,
     .reset_op_times = NULL,
     .close = xnn_close,

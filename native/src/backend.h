@@ -36,6 +36,10 @@ typedef struct lt_backend {
     /* One inference; returns when its outputs are complete (for OpenCL: after clFinish). */
     lt_status (*invoke)(void *state, lt_error *err);
     lt_status (*get_output)(void *state, int index, float *data, size_t count, lt_error *err);
+    /* Optional: reads the per-op times of the last invoke into the op-time sums. The timing loop calls it after
+     * each inference's closing clock read, so this bookkeeping (e.g. OpenCL profiling queries) is never inside a
+     * sample. An invoke whose times were not collected has them dropped by the next invoke. */
+    lt_status (*collect_op_times)(void *state, lt_error *err);
     /* Optional (NULL when the backend cannot time ops). Fills up to cap entries, returns how many exist. */
     int (*op_times)(void *state, lt_backend_op_time *out, int cap);
     void (*reset_op_times)(void *state);

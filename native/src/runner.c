@@ -26,6 +26,7 @@ lt_status lt_timing_loop(const lt_backend *backend, void *state, const lt_loop_s
         int64_t t0 = lt_now_ns();
         if (backend->invoke(state, err) != LT_OK) return err->code;
         if (i == 0) out->first_ns = lt_now_ns() - t0;
+        if (backend->collect_op_times != NULL && backend->collect_op_times(state, err) != LT_OK) return err->code;
         if (s->delay_ms > 0) sleep_ms(s->delay_ms);
     }
     /* per-op times cover the timed inferences only, like the samples */
@@ -43,6 +44,10 @@ lt_status lt_timing_loop(const lt_backend *backend, void *state, const lt_loop_s
             return st;
         }
         samples[n++] = t1 - t0;
+        if (backend->collect_op_times != NULL && backend->collect_op_times(state, err) != LT_OK) {
+            out->count = n;
+            return err->code;
+        }
         if (s->delay_ms > 0) sleep_ms(s->delay_ms);
     }
     out->wall_ns = lt_now_ns() - start;

@@ -206,7 +206,11 @@ static void test_ops(void) {
         uint64_t start = now_ns();
         CHECK(lt_backend_opencl.invoke(st, &err) == LT_OK, "invoke: %s", err.message);
         wall += now_ns() - start;
+        CHECK(lt_backend_opencl.collect_op_times(st, &err) == LT_OK, "collect_op_times: %s", err.message);
     }
+    /* an invoke whose times nobody collects (lt_invoke) adds nothing: the next invoke drops them */
+    CHECK(lt_backend_opencl.invoke(st, &err) == LT_OK, "invoke: %s", err.message);
+    CHECK(lt_backend_opencl.invoke(st, &err) == LT_OK, "invoke: %s", err.message);
     lt_backend_op_time times[256];
     int n = lt_backend_opencl.op_times(st, times, 256);
     CHECK(n > 0 && n <= 256, "op_times returned %d", n);
