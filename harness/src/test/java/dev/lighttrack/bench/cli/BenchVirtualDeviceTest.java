@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -52,7 +51,7 @@ class BenchVirtualDeviceTest {
 
     @Test
     void benchOnAVirtualSd845WritesARecordMarkedVirtualAndDisconnectsIt() throws Exception {
-        Assumptions.assumeTrue(agentBuilt(), "the ltrunner agent is not built (native module)");
+        assertTrue(agentBuilt(), "the ltrunner agent is not built (native module)");
         Path runs = work.resolve("runs");
         CliRun run = CliRun.of("--device", "virtual:sd845", "--backend", "cpu", "--warmup", "2", "--iterations", "20",
                 "--min-seconds", "0", "--adb=" + server.address(), "--results", runs.toString());
@@ -81,7 +80,7 @@ class BenchVirtualDeviceTest {
 
     @Test
     void twoBenchProcessesOnOneDeviceTakeTurns() throws Exception {
-        Assumptions.assumeTrue(agentBuilt(), "the ltrunner agent is not built (native module)");
+        assertTrue(agentBuilt(), "the ltrunner agent is not built (native module)");
         CliRun export = CliRun.of("arch", "export", "--arch", "lighttrack-mobile", "--search-size", "128", "--out",
                 work.resolve("small.onnx").toString());
         assertEquals(0, export.exitCode(), export::toString);
@@ -112,7 +111,7 @@ class BenchVirtualDeviceTest {
 
     @Test
     void aModelNamedLikeAShellInjectionBenchmarksFineAndCreatesNothing() throws Exception {
-        Assumptions.assumeTrue(agentBuilt(), "the ltrunner agent is not built (native module)");
+        assertTrue(agentBuilt(), "the ltrunner agent is not built (native module)");
         Path runs = work.resolve("runs");
         CliRun export = CliRun.of("arch", "export", "--arch", "lighttrack-mobile", "--out", work.resolve("m.onnx").toString());
         assertEquals(0, export.exitCode(), export::toString);

@@ -23,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,7 +131,7 @@ class AdbTargetTest extends VirtualDeviceTestBase {
     @Test
     void theRealAgentRunsAManifestBatchOnTheVirtualDevice() {
         AgentBinaries real = AgentBinaries.fromClasspath();
-        Assumptions.assumeTrue(real.available().contains(VirtualDeviceSession.hostAbi()),
+        assertTrue(real.available().contains(VirtualDeviceSession.hostAbi()),
                 "the ltrunner agent is not built (native module)");
         ModelResolver resolver = new ModelResolver(work.resolve("models"));
         List<BenchModel> models = List.of(resolver.fromArch("lighttrack-mobile", 128, 0),
