@@ -35,5 +35,11 @@ ltb_install_missing() {
   fi
   echo "bench: installing system packages: ${missing[*]}" >&2
   $sudo apt-get update -q >&2 || return 2
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" >&2 || return 2
+  # --no-remove: never remove another package to make room; a conflict is reported, not resolved
+  if ! DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends --no-remove \
+      "${missing[@]}" >&2; then
+    echo "bench: could not install ${missing[*]} without removing other packages (see apt-get's message" \
+         "above); resolve the conflict by hand, then rerun" >&2
+    return 2
+  fi
 }

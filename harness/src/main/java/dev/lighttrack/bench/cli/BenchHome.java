@@ -14,9 +14,14 @@ final class BenchHome {
         return ProfileLoader.defaultDirectory().getParent();
     }
 
-    /** {@code results/<folder>} under the root. */
+    /** Names the results folder in place of {@code <root>/results} (tests point it at a fresh folder). */
+    static final String RESULTS_PROPERTY = "bench.results";
+
+    /** {@code results/<folder>}: under the root, or under {@value #RESULTS_PROPERTY} when that is set. */
     static Path results(String folder) {
-        return root().resolve("results").resolve(folder);
+        String results = System.getProperty(RESULTS_PROPERTY);
+        Path base = results == null || results.isBlank() ? root().resolve("results") : Path.of(results);
+        return base.resolve(folder);
     }
 
     /** Exported and hashed models, under results/models. */

@@ -72,7 +72,7 @@ final class LutBuildCommand implements Callable<Integer> {
         LutBuilder.Result result;
         Path file;
         try (LutTargetOptions.Opened opened = target.open()) {
-            file = out != null ? out : BenchHome.root().resolve(defaultTable(opened.target().info(), opened.settings()));
+            file = out != null ? out : defaultTable(opened.target().info(), opened.settings());
             LutBuilder builder = new LutBuilder(opened.target(), opened.settings(), opModels, wholeModels,
                     target.batchSize, ProgressLine.forStderr());
             result = builder.build(new LutBuilder.Request(file, space, searchSize,
@@ -115,7 +115,7 @@ final class LutBuildCommand implements Callable<Integer> {
     static Path defaultTable(TargetInfo info, RunSettings settings) {
         String profile = (info.virtual() ? "virtual-" : "") + info.profile();
         String threads = settings.threads() > 1 ? "-t" + settings.threads() : "";
-        return Path.of("results", "luts",
+        return BenchHome.results("luts").resolve(
                 profile + "-" + settings.backend() + "-" + settings.precision() + threads + ".json");
     }
 }
