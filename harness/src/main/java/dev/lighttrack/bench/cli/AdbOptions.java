@@ -1,13 +1,11 @@
 package dev.lighttrack.bench.cli;
 
-import dev.lighttrack.bench.device.AdbBinaryLocator;
+import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.device.AdbServerAddress;
-import dev.lighttrack.bench.device.AdbServerLauncher;
 import dev.lighttrack.bench.device.AdbServers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -26,8 +24,7 @@ public final class AdbOptions {
 
     /** The servers to use, each checked to answer (the local default started when needed). */
     public AdbServers prepare() {
-        AdbServerLauncher launcher = new AdbServerLauncher(AdbBinaryLocator.fromEnvironment(Optional.ofNullable(adbBinary)));
-        return AdbServers.prepare(servers, launcher, System.getenv());
+        return AdbServers.prepare(servers, adbBinary);
     }
 
     /** Parses --adb values so that a bad one is a usage error naming the option. */
@@ -36,7 +33,7 @@ public final class AdbOptions {
         public AdbServerAddress convert(String value) {
             try {
                 return AdbServerAddress.parse(value);
-            } catch (IllegalArgumentException e) {
+            } catch (BenchException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }
         }

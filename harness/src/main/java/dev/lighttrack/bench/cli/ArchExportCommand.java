@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.cli;
 
+import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.export.ModelFiles;
 import dev.lighttrack.bench.export.OnnxExporter;
 import dev.lighttrack.bench.space.ArchPresets;
@@ -9,6 +10,7 @@ import dev.lighttrack.bench.space.SubnetBuilder;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bench arch export}. */
@@ -28,8 +30,8 @@ final class ArchExportCommand implements Callable<Integer> {
                     + " constant) or template (the template branch). Default ${DEFAULT-VALUE}.")
     Part part;
 
-    @Option(names = "--search-size", defaultValue = "256", paramLabel = "N", description = "Search size (default ${DEFAULT-VALUE}).")
-    int searchSize;
+    @Mixin
+    SearchSizeOption searchSize;
 
     @Option(names = "--template-size", defaultValue = "128", paramLabel = "N", description = "Template size (default ${DEFAULT-VALUE}).")
     int templateSize;
@@ -40,10 +42,10 @@ final class ArchExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!out.getFileName().toString().endsWith(".onnx")) {
-            throw new UserError("--out " + out + " should name a .onnx file");
+            throw new InvalidSetting("out", out + " should name a .onnx file");
         }
         Architecture a = ArchPresets.resolve(arch);
-        Subnet subnet = part == Part.search ? SubnetBuilder.search(a, searchSize, templateSize)
+        Subnet subnet = part == Part.search ? SubnetBuilder.search(a, searchSize.checked(), templateSize)
                 : SubnetBuilder.template(a, templateSize);
         ModelFiles.write(OnnxExporter.export(subnet, seed), out);
         System.err.printf("wrote %s (%s part, %s MACs, %s params)%n", out, part,

@@ -1,5 +1,7 @@
 package dev.lighttrack.bench.cli;
 
+import dev.lighttrack.bench.errors.InvalidSetting;
+import dev.lighttrack.bench.errors.SettingRange;
 import dev.lighttrack.bench.space.ArchSampler;
 import dev.lighttrack.bench.space.ArchStringCodec;
 import dev.lighttrack.bench.space.Architecture;
@@ -11,16 +13,23 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bench arch sample}. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
         description = "Seeded uniform samples of the space, optionally under a MACs limit.")
 final class ArchSampleCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     /** Rejection sampling gives up after this many draws per requested arch. */
     private static final int MAX_DRAWS_PER_ARCH = 10_000;
+    static final int MAX_COUNT = 100_000;
 
-    @Option(names = "--count", defaultValue = "10", paramLabel = "N", description = "How many (default ${DEFAULT-VALUE}).")
+    @Option(names = "--count", defaultValue = "10", paramLabel = "N", description = "How many, 1-" + MAX_COUNT + " (default ${DEFAULT-VALUE}).")
     int count;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Random seed (default ${DEFAULT-VALUE}).")
@@ -34,29 +43,26 @@ final class ArchSampleCommand implements Callable<Integer> {
             description = "Backbone budget: 470 (LightTrack-Mobile space, 20 backbone digits) or 600 (22 digits).")
     int budget;
 
-    @Option(names = "--search-size", defaultValue = "256", paramLabel = "N", description = "Search size for MACs.")
-    int searchSize;
+    @Mixin
+    SearchSizeOption searchSize;
 
-    @Option(names = "--json", description = "Print a JSON array of {arch, macs, params}.")
-    boolean json;
 
     @Override
     public Integer call() {
-        if (count < 1) {
-            throw new UserError("--count must be at least 1, got " + count);
-        }
-        long limit = maxMacs == null ? Long.MAX_VALUE : MacsValue.parse("--max-macs", maxMacs);
+        boolean json = OutputOptions.of(spec).json;
+        new SettingRange(1, MAX_COUNT).check("count", count);
+        long limit = maxMacs == null ? Long.MAX_VALUE : MacsValue.parse("maxMacs", maxMacs);
         ArchSampler sampler = new ArchSampler(SpaceOption.forBudget(budget));
         Random rng = new Random(seed);
         List<Map<String, Object>> rows = new ArrayList<>();
         long draws = 0;
         while (rows.size() < count) {
             if (++draws > (long) MAX_DRAWS_PER_ARCH * count) {
-                throw new UserError("found only " + rows.size() + " of " + count + " archs under " + maxMacs
-                        + " MACs in " + (draws - 1) + " draws; raise --max-macs");
+                throw new InvalidSetting("maxMacs", maxMacs + " admits only " + rows.size() + " of " + count
+                        + " archs in " + (draws - 1) + " draws: raise it");
             }
             Architecture a = sampler.sample(rng);
-            var cost = SubnetBuilder.search(a, searchSize, SubnetBuilder.DEFAULT_TEMPLATE_SIZE).cost();
+            var cost = SubnetBuilder.search(a, searchSize.checked(), SubnetBuilder.DEFAULT_TEMPLATE_SIZE).cost();
             if (cost.macs() <= limit) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("arch", ArchStringCodec.format(a));

@@ -6,19 +6,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** {@code bench arch space}. */
 @Command(name = "space", mixinStandardHelpOptions = true, description = "The size and shape of the search space.")
 final class ArchSpaceCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--budget", defaultValue = "470", paramLabel = "B", description = "Backbone budget: 470 or 600.")
     int budget;
 
-    @Option(names = "--json", description = "Print a JSON object.")
-    boolean json;
 
     @Override
     public Integer call() {
+        boolean json = OutputOptions.of(spec).json;
         SearchSpace space = SpaceOption.forBudget(budget);
         SpaceSize size = SpaceSize.of(space);
         Map<String, Object> m = new LinkedHashMap<>();

@@ -29,14 +29,13 @@ final class DevicesCommand implements Callable<Integer> {
     @Mixin
     AdbOptions adb;
 
-    @Option(names = "--json", description = "Print a JSON array (one object per device) instead of a table.")
-    boolean json;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        boolean json = OutputOptions.of(spec).json;
         ProfileCatalog catalog = new ProfileLoader().loadDefault();
         AdbServers servers = adb.prepare();
         List<AttachedDevice> devices = new DeviceDiscovery(servers, new ProfileMatcher(catalog)).discover();

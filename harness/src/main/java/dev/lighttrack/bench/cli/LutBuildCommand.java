@@ -1,5 +1,7 @@
 package dev.lighttrack.bench.cli;
 
+import dev.lighttrack.bench.errors.BenchException;
+import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.lut.LutBuilder;
 import dev.lighttrack.bench.lut.LutFit;
 import dev.lighttrack.bench.lut.LutStatistic;
@@ -8,27 +10,36 @@ import dev.lighttrack.bench.lut.OpModelCache;
 import dev.lighttrack.bench.run.ModelResolver;
 import dev.lighttrack.bench.run.RunSettings;
 import dev.lighttrack.bench.run.TargetInfo;
+import dev.lighttrack.bench.session.BenchHome;
+import dev.lighttrack.bench.session.OpenedTarget;
 import dev.lighttrack.bench.space.SubnetBuilder;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bench lut build}. */
 @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
+        defaultValueProvider = MeasurementDefaults.ForLut.class,
         description = {"Measure every distinct op of the space on one device and backend into a lookup table, then "
                 + "measure whole subnets end to end and fit the per-inference overhead to them.",
-            "Entries are saved as they complete: after an interruption, the same command measures only the rest."})
+            "Entries are saved as they complete: after an interruption, the same command measures only the rest.",
+            "--min-seconds defaults to " + MeasurementDefaults.LUT_MIN_SECONDS + " here, not 1 as for bench: a table "
+                + "times hundreds of small models."})
 final class LutBuildCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     LutTargetOptions target;
 
-    @Option(names = "--search-size", defaultValue = "256", paramLabel = "N",
-            description = "Search crop size (default ${DEFAULT-VALUE}).")
-    int searchSize;
+    @Mixin
+    SearchSizeOption searchSize;
 
     @Option(names = "--budget", defaultValue = "470", paramLabel = "B",
             description = "Backbone budget of the space: 470 or 600 (default ${DEFAULT-VALUE}).")
@@ -52,33 +63,31 @@ final class LutBuildCommand implements Callable<Integer> {
                     + "(virtual-<profile> for virtual devices, -t<N> added for N threads).")
     Path out;
 
-    @Option(names = "--json", description = "Print what the build did as JSON.")
-    boolean json;
 
-    @Option(names = "--debug", description = "Print stack traces for errors.")
-    boolean debug;
 
     @Override
     public Integer call() {
+        int size = searchSize.checked();
+        boolean json = OutputOptions.of(spec).json;
         var space = SpaceOption.forBudget(budget);
         LutStatistic stat;
         try {
             stat = LutStatistic.parse(statistic);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--statistic " + statistic + ": expected p50 or p10");
+        } catch (BenchException e) {
+            throw new InvalidSetting("statistic", statistic + ": expected p50 or p10");
         }
         ModelResolver wholeModels = BenchHome.models();
         OpModelCache opModels = new OpModelCache(BenchHome.results("models").resolve("ops"), 0);
         LutBuilder.Result result;
         Path file;
-        try (LutTargetOptions.Opened opened = target.open()) {
+        try (OpenedTarget opened = target.open()) {
             file = out != null ? out : defaultTable(opened.target().info(), opened.settings());
             LutBuilder builder = new LutBuilder(opened.target(), opened.settings(), opModels, wholeModels,
                     target.batchSize, ProgressLine.forStderr());
-            result = builder.build(new LutBuilder.Request(file, space, searchSize,
+            result = builder.build(new LutBuilder.Request(file, space, size,
                     SubnetBuilder.DEFAULT_TEMPLATE_SIZE, fitSamples, fitSeed, stat));
         } catch (MeasurementInterruptedException e) {
-            throw new UserError(e.getMessage(), e);
+            throw BenchException.badInput(e.getMessage(), e);
         }
         LutFit fit = result.table().fit();
         if (json) {

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** {@code bench lut predict}. */
@@ -21,20 +23,20 @@ import picocli.CommandLine.Option;
         description = "Predicted per-frame latency of an arch: the sum of its table entries plus the fitted overhead, "
                 + "with the per-op breakdown.")
 final class LutPredictCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--lut", required = true, paramLabel = "FILE", description = "A table from 'bench lut build'.")
     Path lut;
 
     @Option(names = "--arch", required = true, paramLabel = "ARCH", description = "Arch string or preset name.")
     String arch;
 
-    @Option(names = "--json", description = "Print a JSON object.")
-    boolean json;
 
-    @Option(names = "--debug", description = "Print stack traces for errors.")
-    boolean debug;
 
     @Override
     public Integer call() {
+        boolean json = OutputOptions.of(spec).json;
         LutTable table = LutFiles.read(lut);
         Architecture a = ArchPresets.resolve(arch);
         LatencyPredictor.Prediction p = new LatencyPredictor(table).predict(a);

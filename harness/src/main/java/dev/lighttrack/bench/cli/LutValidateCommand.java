@@ -1,11 +1,14 @@
 package dev.lighttrack.bench.cli;
 
+import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.files.AtomicFiles;
 import dev.lighttrack.bench.lut.LutFiles;
 import dev.lighttrack.bench.lut.LutTable;
 import dev.lighttrack.bench.lut.LutValidator;
 import dev.lighttrack.bench.lut.MeasurementInterruptedException;
 import dev.lighttrack.bench.report.ScatterPlot;
+import dev.lighttrack.bench.session.BenchHome;
+import dev.lighttrack.bench.session.OpenedTarget;
 import dev.lighttrack.bench.space.Architecture;
 import dev.lighttrack.bench.stats.PredictionAccuracy;
 import java.nio.charset.StandardCharsets;
@@ -19,15 +22,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bench lut validate}. */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+        defaultValueProvider = MeasurementDefaults.ForLut.class,
         description = {"Measure random subnets end to end and compare them with the table's predictions: RMSE, MAPE, "
                 + "share within 5%% and 10%%, Kendall tau and Spearman rho (and the same rank statistics for MACs).",
-            "Writes report.json and scatter.png (predicted vs measured) to --out."})
+            "Writes report.json and scatter.png (predicted vs measured) to --out.",
+            "--min-seconds defaults to " + MeasurementDefaults.LUT_MIN_SECONDS + " here, as for lut build: the "
+                + "subnets are measured as the table was."})
 final class LutValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -51,25 +62,22 @@ final class LutValidateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Report folder. Default: results/luts/validate-<time>/.")
     Path out;
 
-    @Option(names = "--json", description = "Print the report as JSON.")
-    boolean json;
 
-    @Option(names = "--debug", description = "Print stack traces for errors.")
-    boolean debug;
 
     @Override
     public Integer call() {
+        boolean json = OutputOptions.of(spec).json;
         LutTable table = LutFiles.read(lut);
         List<Architecture> archs = LutValidator.sample(table, samples, seed);
         Path dir = out != null ? out : BenchHome.results("luts").resolve("validate-" + STAMP.format(Instant.now()));
         LutValidator.Result result;
-        try (LutTargetOptions.Opened opened = target.open()) {
+        try (OpenedTarget opened = target.open()) {
             LutValidator validator = new LutValidator(opened.target(), opened.settings(),
                     BenchHome.models(), target.batchSize,
                     ProgressLine.forStderr());
             result = validator.validate(table, lut.toString(), archs, retest);
         } catch (MeasurementInterruptedException e) {
-            throw new UserError(e.getMessage(), e);
+            throw BenchException.badInput(e.getMessage(), e);
         }
         Map<String, Object> report = report(table, result);
         AtomicFiles.write(dir.resolve("report.json"), (Json.write(report) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -116,8 +124,8 @@ final class LutValidateCommand implements Callable<Integer> {
             putAccuracy(noise, result.retest());
             m.put("retest", noise);
         }
-        m.put("settings", Map.of("warmup", target.warmup, "iterations", target.iterations,
-                "min_seconds", target.minSeconds));
+        m.put("settings", Map.of("warmup", target.measurement.warmup, "iterations", target.measurement.iterations,
+                "min_seconds", target.measurement.minSeconds));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (LutValidator.Row r : result.rows()) {
             Map<String, Object> row = new LinkedHashMap<>();

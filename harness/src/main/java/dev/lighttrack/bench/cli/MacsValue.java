@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.cli;
 
+import dev.lighttrack.bench.errors.InvalidSetting;
 import java.util.Locale;
 
 /** Parses MAC counts as users write them: 600M, 1.2G, 6e8, 600000000. */
@@ -7,7 +8,8 @@ final class MacsValue {
     private MacsValue() {
     }
 
-    static long parse(String option, String text) {
+    /** @param setting the field it is for ({@code maxMacs}), named in the error */
+    static long parse(String setting, String text) {
         String t = text.trim().toUpperCase(Locale.ROOT);
         double factor = 1;
         if (t.endsWith("K") || t.endsWith("M") || t.endsWith("G")) {
@@ -25,7 +27,7 @@ final class MacsValue {
             }
             return (long) v;
         } catch (NumberFormatException e) {
-            throw new UserError(option + " '" + text + "' is not a positive MAC count (e.g. 600M, 6e8, 600000000)");
+            throw new InvalidSetting(setting, "'" + text + "' is not a positive MAC count (e.g. 600M, 6e8, 600000000)");
         }
     }
 }

@@ -5,10 +5,11 @@ import dev.lighttrack.bench.perf.RunnerPerfBenchmark;
 import dev.lighttrack.bench.perf.RunnerPerfReport;
 import dev.lighttrack.bench.run.BenchModel;
 import dev.lighttrack.bench.run.HostTarget;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bench perf runner}: our runner against ONNX Runtime, and the harness overhead, on this host. */
@@ -20,21 +21,11 @@ import picocli.CommandLine.Option;
             "Overhead (a): JNA path against the executable. Overhead (b): Java wall time around NativeRunner.run "
                 + "against the sum of its samples. Progress goes to stderr. A benchmark of this machine, not a device."})
 final class PerfRunnerCommand implements Callable<Integer> {
-    @ArgGroup(exclusive = true)
-    ModelChoice modelChoice = new ModelChoice();
+    @Spec
+    CommandSpec spec;
 
-    static final class ModelChoice {
-        @Option(names = "--arch", paramLabel = "ARCH",
-                description = "An arch string or preset to export and measure. Default: lighttrack-mobile.")
-        String arch;
-
-        @Option(names = "--model", paramLabel = "FILE.onnx", description = "An ONNX model to measure instead.")
-        Path model;
-    }
-
-    @Option(names = "--search-size", defaultValue = "256", paramLabel = "N",
-            description = "Search size for --arch models (default ${DEFAULT-VALUE}).")
-    int searchSize;
+    @Mixin
+    ModelOptions model;
 
     @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
             description = "Worker threads of every engine (runner threads, ONNX Runtime intra-op threads). "
@@ -53,26 +44,15 @@ final class PerfRunnerCommand implements Callable<Integer> {
             description = "Rounds; each runs every engine once, in turn (default ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
-
-    @Option(names = "--debug", description = "Print stack traces for errors.")
-    boolean debug;
-
     @Override
     public Integer call() {
+        boolean json = OutputOptions.of(spec).json;
         PerfSettings settings = new PerfSettings(threads, warmup, iterations, rounds);
-        BenchModel model = resolveModel();
-        RunnerPerfReport report = new RunnerPerfBenchmark(message -> System.err.println("bench perf: " + message))
-                .run(model, settings, HostTarget.cpuModel());
+        BenchModel benchModel = model.choice().resolve();
+        RunnerPerfReport report = new RunnerPerfBenchmark(ProgressLine.messages("bench perf")::say)
+                .run(benchModel, settings, HostTarget.cpuModel());
         System.out.print(json ? Json.write(RunnerPerfJson.of(report)) + "\n" : RunnerPerfText.of(report));
         return 0;
     }
 
-    private BenchModel resolveModel() {
-        if (searchSize < 1) {
-            throw new UserError("--search-size must be a positive number of pixels, got " + searchSize);
-        }
-        return BenchHome.chosenModel(modelChoice.model, modelChoice.arch, searchSize);
-    }
 }

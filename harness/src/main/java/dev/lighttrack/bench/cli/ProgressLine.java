@@ -1,6 +1,7 @@
 package dev.lighttrack.bench.cli;
 
 import dev.lighttrack.bench.lut.LutProgress;
+import dev.lighttrack.bench.run.RunProgress;
 import java.io.PrintStream;
 import java.time.Duration;
 
@@ -25,6 +26,11 @@ final class ProgressLine implements LutProgress {
 
     static ProgressLine forStderr() {
         return new ProgressLine(System.err, System.console() != null);
+    }
+
+    /** Messages on stderr, one line each, after {@code "<command>: "}. */
+    static RunProgress messages(String command) {
+        return message -> System.err.println(command + ": " + message);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.cli;
 
+import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.space.SearchSpace;
 
 /** Maps the --budget option to a search space. */
@@ -14,6 +15,6 @@ final class SpaceOption {
         if (budget == SearchSpace.LARGE.backboneBudgetMacsM()) {
             return SearchSpace.LARGE;
         }
-        throw new UserError("--budget " + budget + " is not a LightTrack backbone budget: expected 470 or 600");
+        throw new InvalidSetting("budget", budget + " is not a LightTrack backbone budget: expected 470 or 600");
     }
 }

@@ -5,6 +5,7 @@ import dev.lighttrack.bench.agents.virtualdevice.VirtualDeviceConfig;
 import dev.lighttrack.bench.device.VirtualDeviceSession;
 import dev.lighttrack.bench.device.profile.DeviceProfile;
 import dev.lighttrack.bench.device.profile.ProfileLoader;
+import dev.lighttrack.bench.errors.InvalidSetting;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,17 +23,15 @@ final class VirtualDeviceCommand implements Callable<Integer> {
             description = "Loopback port to listen on, outside 5555-5585 (default: a free one).")
     int port;
 
-    @Option(names = "--debug", description = "Print stack traces for errors.")
-    boolean debug;
 
     @Override
     public Integer call() throws InterruptedException {
         if (port >= VirtualDeviceConfig.EMULATOR_SCAN_FIRST_PORT && port <= VirtualDeviceConfig.EMULATOR_SCAN_LAST_PORT) {
-            throw new UserError("--port " + port + " is in 5555-5585, where the adb server looks for emulators (the"
+            throw new InvalidSetting("port", port + " is in 5555-5585, where the adb server looks for emulators (the"
                     + " device would show up twice): use a port outside that range, or leave --port out");
         }
         if (port < 0 || port > 65535) {
-            throw new UserError("--port must be 1-65535 (or 0 for a free port), got " + port);
+            throw new InvalidSetting("port", "must be 1-65535 (or 0 for a free port), got " + port);
         }
         DeviceProfile p = new ProfileLoader().loadDefault().get(profile);
         VirtualDevice device = VirtualDeviceSession.startDevice(p, port);

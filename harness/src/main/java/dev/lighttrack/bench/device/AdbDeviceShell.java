@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.device;
 
+import dev.lighttrack.bench.errors.BenchException;
 import dadb.AdbShellPacket;
 import dadb.AdbShellStream;
 import dadb.Dadb;
@@ -68,7 +69,7 @@ public final class AdbDeviceShell implements DeviceShell {
 
     private Ending execute(ShellCommand command, Duration readTimeout, StdoutSink stdout) {
         if (command.line().getBytes(StandardCharsets.UTF_8).length > MAX_LINE_BYTES) {
-            throw new IllegalArgumentException("shell command for " + describe() + " is longer than "
+            throw BenchException.badInput("shell command for " + describe() + " is longer than "
                     + MAX_LINE_BYTES + " bytes; push a script instead");
         }
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.device;
 
+import dev.lighttrack.bench.errors.BenchException;
 import dadb.Dadb;
 import dadb.SyncResult;
 import dadb.adbserver.AdbServer;
@@ -24,7 +25,7 @@ public final class AdbFilePusher implements FilePusher {
     @Override
     public void push(Path local, String devicePath, int mode) {
         if (!Files.isRegularFile(local)) {
-            throw new IllegalArgumentException("cannot push " + local + ": not a readable file");
+            throw BenchException.badInput("cannot push " + local + ": not a readable file");
         }
         SyncResult result;
         try (Dadb dadb = AdbServer.createDadb(server.host(), server.port(), "host:transport:" + serial,

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.device;
 
+import dev.lighttrack.bench.errors.BenchException;
 import java.util.Map;
 
 /** Where an adb server listens. The local default honours {@code ANDROID_ADB_SERVER_PORT} as adb itself does. */
@@ -9,10 +10,10 @@ public record AdbServerAddress(String host, int port) {
 
     public AdbServerAddress {
         if (host == null || host.isBlank()) {
-            throw new IllegalArgumentException("adb server host must not be empty");
+            throw BenchException.badInput("adb server host must not be empty");
         }
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("adb server port must be 1..65535, got " + port);
+            throw BenchException.badInput("adb server port must be 1..65535, got " + port);
         }
     }
 
@@ -21,22 +22,22 @@ public record AdbServerAddress(String host, int port) {
         String hint = "an adb server is given as HOST:PORT (e.g. 192.168.1.20:5037), got '" + text + "'";
         int colon = text == null ? -1 : text.lastIndexOf(':');
         if (colon <= 0 || colon == text.length() - 1) {
-            throw new IllegalArgumentException(hint);
+            throw BenchException.badInput(hint);
         }
         String host = text.substring(0, colon);
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         } else if (host.contains(":")) {
-            throw new IllegalArgumentException(hint + " (write IPv6 hosts in brackets)");
+            throw BenchException.badInput(hint + " (write IPv6 hosts in brackets)");
         }
         int port;
         try {
             port = Integer.parseInt(text.substring(colon + 1));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(hint);
+            throw BenchException.badInput(hint);
         }
         if (host.isBlank() || port < 1 || port > 65535) {
-            throw new IllegalArgumentException(hint);
+            throw BenchException.badInput(hint);
         }
         return new AdbServerAddress(host, port);
     }
@@ -49,8 +50,8 @@ public record AdbServerAddress(String host, int port) {
         }
         try {
             return new AdbServerAddress("localhost", Integer.parseInt(value.trim()));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(PORT_VARIABLE + " must be a port number 1..65535, got '" + value + "'");
+        } catch (NumberFormatException | BenchException e) {
+            throw BenchException.badInput(PORT_VARIABLE + " must be a port number 1..65535, got '" + value + "'");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.device;
 
+import dev.lighttrack.bench.errors.BenchException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -48,7 +49,7 @@ public final class AdbServerLauncher {
     /** Stops the local server at {@code address} ({@code adb -P PORT kill-server}); a no-op when none answers. */
     public void killServer(AdbServerAddress address) {
         if (!isLoopback(address.host())) {
-            throw new IllegalArgumentException("bench stops adb servers only on this machine, not " + address);
+            throw BenchException.badInput("bench stops adb servers only on this machine, not " + address);
         }
         if (new AdbServerClient(address).isReachable()) {
             runAdb(locator.locate(), address, "kill-server");

@@ -1,8 +1,11 @@
 package dev.lighttrack.bench.device;
 
-/** Another process holds the device's lock for longer than we were willing to wait. Exit code 2 in the CLI. */
-public final class DeviceBusyException extends IllegalStateException {
+import dev.lighttrack.bench.errors.BenchException;
+import dev.lighttrack.bench.errors.ExitCode;
+
+/** Another process holds the device's lock for longer than we were willing to wait (exit 2). */
+public final class DeviceBusyException extends BenchException {
     public DeviceBusyException(String message) {
-        super(message);
+        super(ExitCode.BAD_INPUT, message);
     }
 }

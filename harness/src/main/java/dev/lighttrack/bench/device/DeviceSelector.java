@@ -1,5 +1,7 @@
 package dev.lighttrack.bench.device;
 
+import dev.lighttrack.bench.errors.BenchException;
+import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.device.profile.DeviceProfile;
 import dev.lighttrack.bench.device.profile.ProfileCatalog;
 import java.util.List;
@@ -26,7 +28,7 @@ public final class DeviceSelector {
     public DeviceSelection select(String spec, Optional<String> serial) {
         if (spec.equals(DeviceProfile.HOST)) {
             if (serial.isPresent()) {
-                throw new IllegalArgumentException("--serial cannot be combined with --device host");
+                throw new InvalidSetting("serial", "cannot be combined with device host");
             }
             return new DeviceSelection(catalog.get(DeviceProfile.HOST), List.of());
         }
@@ -34,8 +36,8 @@ public final class DeviceSelector {
             return selectAuto(serial);
         }
         if (catalog.find(spec).isEmpty()) {
-            throw new IllegalArgumentException("unknown device '" + spec + "': give a profile name (" + String.join(", ",
-                    catalog.names()) + "), virtual:PROFILE, or 'auto'");
+            throw new InvalidSetting("device", "'" + spec + "' is unknown: give a profile name (" + String.join(", ",
+                    catalog.names()) + "), host, virtual:PROFILE, or auto");
         }
         DeviceProfile profile = catalog.get(spec);
         List<AttachedDevice> devices = attached.get();
@@ -45,7 +47,7 @@ public final class DeviceSelector {
                 .filter(d -> serial.map(s -> s.equals(d.serial())).orElse(true))
                 .toList();
         if (matching.isEmpty()) {
-            throw new IllegalArgumentException("no attached device matches profile " + spec
+            throw BenchException.badInput("no attached device matches profile " + spec
                     + serial.map(s -> " with serial " + s).orElse("") + "; " + inventory(devices));
         }
         return new DeviceSelection(profile, matching);
@@ -59,16 +61,16 @@ public final class DeviceSelector {
                 .toList();
         if (online.isEmpty()) {
             if (serial.isPresent()) {
-                throw new IllegalArgumentException("no online device with serial " + serial.get() + "; " + inventory(devices));
+                throw BenchException.badInput("no online device with serial " + serial.get() + "; " + inventory(devices));
             }
             return new DeviceSelection(catalog.get(DeviceProfile.HOST), List.of());
         }
         if (online.size() > 1) {
-            throw new IllegalArgumentException("--device auto needs exactly one online device, but " + online.size()
-                    + " are attached; name a profile with --device or a device with --serial; " + inventory(devices));
+            throw new InvalidSetting("device", "auto needs exactly one online device, but " + online.size()
+                    + " are attached: name a profile, or choose one by its serial; " + inventory(devices));
         }
         AttachedDevice device = online.get(0);
-        DeviceProfile profile = device.profile().orElseThrow(() -> new IllegalArgumentException(
+        DeviceProfile profile = device.profile().orElseThrow(() -> BenchException.badInput(
                 "device " + device.describe() + " matches no profile; add its ro.soc.model or ro.board.platform ("
                         + device.properties().soc().orElse("unknown") + ") to a profile in profiles/ (known: "
                         + String.join(", ", catalog.names()) + ")"));

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.device;
 
+import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.agents.virtualdevice.VirtualDevice;
 import dev.lighttrack.bench.agents.virtualdevice.VirtualDeviceConfig;
 import dev.lighttrack.bench.device.profile.DeviceProfile;
@@ -55,7 +56,7 @@ public final class VirtualDeviceSession implements AutoCloseable {
     /** Starts a virtual device for {@code profile} without connecting it to any adb server. */
     public static VirtualDevice startDevice(DeviceProfile profile, int port) {
         if (profile.isHost()) {
-            throw new IllegalArgumentException("profile host describes this machine, not a device: pick a device profile");
+            throw BenchException.badInput("profile host describes this machine, not a device: pick a device profile");
         }
         Path sandbox;
         try {

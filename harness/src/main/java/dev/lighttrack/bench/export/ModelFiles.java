@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.export;
 
+import dev.lighttrack.bench.errors.BenchException;
 import ai.onnx.proto.OnnxMl;
 import dev.lighttrack.bench.files.AtomicFiles;
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ public final class ModelFiles {
     public static void write(OnnxMl.ModelProto model, Path target) {
         Path dir = target.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("cannot write " + target + ": folder " + dir + " does not exist");
+            throw BenchException.badInput("cannot write " + target + ": folder " + dir + " does not exist");
         }
         AtomicFiles.write(target, model.toByteArray());
     }

@@ -1,5 +1,7 @@
 package dev.lighttrack.bench.lut;
 
+import dev.lighttrack.bench.errors.InvalidSetting;
+import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.run.BenchModel;
 import dev.lighttrack.bench.run.BenchmarkTarget;
 import dev.lighttrack.bench.run.RawRun;
@@ -22,7 +24,7 @@ final class BatchMeasurer {
 
     BatchMeasurer(BenchmarkTarget target, RunSettings settings, int batchSize, LutProgress progress) {
         if (batchSize < 1) {
-            throw new IllegalArgumentException("--batch-size must be at least 1, got " + batchSize);
+            throw new InvalidSetting("batchSize", "must be at least 1, got " + batchSize);
         }
         this.target = target;
         this.settings = settings;
@@ -58,7 +60,7 @@ final class BatchMeasurer {
                     finished[0]++;
                     progress.measured(model.name(), finished[0], total);
                 });
-            } catch (IllegalArgumentException e) {
+            } catch (BenchException e) {
                 // a mismatch found in a result (another runner version): the user's to fix, not an interruption
                 throw e;
             } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.lut;
 
+import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.space.ArchStringCodec;
 import dev.lighttrack.bench.space.Architecture;
 import dev.lighttrack.bench.space.Subnet;
@@ -40,7 +41,7 @@ public final class LatencyPredictor {
 
     public OpSum sum(Architecture arch) {
         if (!arch.space().equals(table.key().space())) {
-            throw new IllegalArgumentException("arch " + ArchStringCodec.format(arch) + " is of the "
+            throw BenchException.badInput("arch " + ArchStringCodec.format(arch) + " is of the "
                     + arch.space().backboneBudgetMacsM() + " space but the table covers the "
                     + table.key().backboneBudget() + " space");
         }
@@ -49,7 +50,7 @@ public final class LatencyPredictor {
         for (LutOp op : ArchDecomposer.decompose(subnet(arch))) {
             LutEntry e = table.entries().get(op.signature().value());
             if (e == null) {
-                throw new IllegalArgumentException("lookup table has no entry for " + op.signature()
+                throw BenchException.badInput("lookup table has no entry for " + op.signature()
                         + "; rerun 'bench lut build' to measure the missing entries");
             }
             double us = table.statistic().of(e);
@@ -62,7 +63,7 @@ public final class LatencyPredictor {
     public Prediction predict(Architecture arch) {
         LutFit fit = table.fit();
         if (fit == null) {
-            throw new IllegalArgumentException("lookup table has no fitted overhead yet; rerun 'bench lut build' to "
+            throw BenchException.badInput("lookup table has no fitted overhead yet; rerun 'bench lut build' to "
                     + "finish it");
         }
         OpSum s = sum(arch);

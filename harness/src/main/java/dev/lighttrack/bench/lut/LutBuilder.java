@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.lut;
 
+import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.run.BenchModel;
 import dev.lighttrack.bench.run.BenchmarkTarget;
 import dev.lighttrack.bench.run.ModelResolver;
@@ -48,7 +49,7 @@ public final class LutBuilder {
                           long fitSeed, LutStatistic statistic) {
         public Request {
             if (fitSubnets < 1) {
-                throw new IllegalArgumentException("--fit-samples must be at least 1, got " + fitSubnets);
+                throw new InvalidSetting("fitSamples", "must be at least 1, got " + fitSubnets);
             }
         }
     }

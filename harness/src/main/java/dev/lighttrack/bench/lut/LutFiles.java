@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.lut;
 
+import dev.lighttrack.bench.errors.BenchException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,17 +32,17 @@ public final class LutFiles {
 
     public static LutTable read(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("lookup table " + file + " does not exist; build one with 'bench lut build'");
+            throw BenchException.badInput("lookup table " + file + " does not exist; build one with 'bench lut build'");
         }
         try {
             JsonNode node = MAPPER.readTree(file.toFile());
             String version = node.path("schema_version").asText("");
             if (!version.startsWith("1.")) {
-                throw new IllegalArgumentException(file + " is not a lookup table of schema 1.x (found '" + version + "')");
+                throw BenchException.badInput(file + " is not a lookup table of schema 1.x (found '" + version + "')");
             }
             return MAPPER.treeToValue(node, LutTable.class);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read lookup table " + file + ": " + e.getMessage(), e);
+            throw BenchException.badInput("cannot read lookup table " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.lut;
 
+import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.run.RunSettings;
 import dev.lighttrack.bench.run.TargetInfo;
 import dev.lighttrack.bench.space.SearchSpace;
@@ -56,7 +57,7 @@ public record LutKey(String profile, String soc, String buildFingerprint, boolea
         compare(diff, "template size", templateSize, actual.templateSize);
         compare(diff, "backbone budget", backboneBudget, actual.backboneBudget);
         if (diff.length() > 0) {
-            throw new IllegalArgumentException("lookup table " + tableFile + " was measured for another setup ("
+            throw BenchException.badInput("lookup table " + tableFile + " was measured for another setup ("
                     + diff + "); use a table built for this one, or build it with 'bench lut build'");
         }
     }

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.lut;
 
+import dev.lighttrack.bench.errors.BenchException;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.lighttrack.bench.stats.SampleStats;
@@ -27,7 +28,7 @@ public enum LutStatistic {
                 return v;
             }
         }
-        throw new IllegalArgumentException("statistic '" + s + "' is not one of "
+        throw BenchException.badInput("statistic '" + s + "' is not one of "
                 + Arrays.stream(values()).map(LutStatistic::label).collect(Collectors.joining(", ")));
     }
 

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.lut;
 
+import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.run.BenchmarkTarget;
 import dev.lighttrack.bench.run.ModelResolver;
 import dev.lighttrack.bench.run.RunSettings;
@@ -56,7 +57,7 @@ public final class LutValidator {
     /** {@code count} distinct subnets of the table's space, drawn with {@code seed}. */
     public static List<Architecture> sample(LutTable table, int count, long seed) {
         if (count < 2) {
-            throw new IllegalArgumentException("--samples must be at least 2 to compute rank statistics, got " + count);
+            throw new InvalidSetting("samples", "must be at least 2 to compute rank statistics, got " + count);
         }
         ArchSampler sampler = new ArchSampler(table.key().space());
         Random rng = new Random(seed);

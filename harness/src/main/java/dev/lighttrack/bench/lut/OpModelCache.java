@@ -2,8 +2,8 @@ package dev.lighttrack.bench.lut;
 
 import dev.lighttrack.bench.export.OnnxExporter;
 import dev.lighttrack.bench.files.AtomicFiles;
+import dev.lighttrack.bench.files.Sha256;
 import dev.lighttrack.bench.run.BenchModel;
-import dev.lighttrack.bench.run.ModelResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,7 +23,7 @@ public final class OpModelCache {
     public BenchModel model(LutOp op) {
         String name = fileSafe(op.signature().value());
         byte[] bytes = OnnxExporter.exportUnits(name, op.units(), seed).toByteArray();
-        String sha = ModelResolver.sha256(bytes);
+        String sha = Sha256.of(bytes);
         Path file = dir.resolve(name + "-" + sha.substring(0, 12) + ".onnx");
         if (!Files.isRegularFile(file)) {
             AtomicFiles.write(file, bytes);

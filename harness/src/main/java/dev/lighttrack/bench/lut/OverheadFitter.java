@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.lut;
 
+import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.space.ArchPresets;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,7 @@ public final class OverheadFitter {
     public static LutFit fit(LutTable table) {
         List<WholeModelRun> runs = table.wholeModels().stream().filter(r -> table.statistic().of(r) != null).toList();
         if (runs.isEmpty()) {
-            throw new IllegalArgumentException("no whole-model runs with the table's statistic ("
+            throw BenchException.badInput("no whole-model runs with the table's statistic ("
                     + table.statistic().label() + ") to fit the overhead to");
         }
         LatencyPredictor predictor = new LatencyPredictor(table);

@@ -5,13 +5,15 @@ import dev.lighttrack.bench.agents.protocol.RunnerLineParser;
 import dev.lighttrack.bench.device.VirtualDeviceSession;
 import dev.lighttrack.bench.device.deploy.AgentBinaries;
 import dev.lighttrack.bench.device.deploy.AgentBinary;
-import dev.lighttrack.bench.run.RunnerError;
+import dev.lighttrack.bench.agents.runner.RunnerError;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import dev.lighttrack.bench.run.RunSettings;
+import dev.lighttrack.bench.run.RunnerCommandLine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,9 +52,8 @@ final class ExecutableRunnerEngine implements PerfEngine {
 
     @Override
     public RoundSamples measure(int warmup, int iterations) {
-        List<String> command = List.of(agent.file().toString(), "--model", model.toString(), "--backend", "cpu",
-                "--warmup", Integer.toString(warmup), "--iterations", Integer.toString(iterations),
-                "--min-seconds", "0", "--threads", Integer.toString(threads));
+        List<String> command = RunnerCommandLine.argv(agent.file().toString(), RunnerCommandLine.model(model.toString()),
+                new RunSettings("cpu", "fp32", warmup, iterations, 0, threads, null, 0));
         Path stderr = null;
         try {
             stderr = Files.createTempFile("ltrunner-perf-", ".stderr");
@@ -61,7 +62,7 @@ final class ExecutableRunnerEngine implements PerfEngine {
             long[] samples = collect(process);
             int exit = process.waitFor();
             if (exit != 0 || samples.length != iterations) {
-                throw new RunnerError("exit", "the ltrunner executable exited with " + exit + " after " + samples.length
+                throw new RunnerError(RunnerError.EXIT, "the ltrunner executable exited with " + exit + " after " + samples.length
                         + " of " + iterations + " samples: " + lastLine(stderr));
             }
             return new RoundSamples(samples, -1);

@@ -2,9 +2,8 @@ package dev.lighttrack.bench.perf;
 
 import dev.lighttrack.bench.agents.runner.NativeLibraryLoader;
 import dev.lighttrack.bench.agents.runner.NativeRunner;
-import dev.lighttrack.bench.agents.runner.NativeRunnerException;
+import dev.lighttrack.bench.agents.runner.RunnerError;
 import dev.lighttrack.bench.agents.runner.RunnerOptions;
-import dev.lighttrack.bench.run.RunnerError;
 import java.nio.file.Path;
 
 /** Our runner in this process through JNA: the C timing loop of {@link NativeRunner#run}, cpu backend. */
@@ -17,12 +16,11 @@ final class JnaRunnerEngine implements PerfEngine {
     JnaRunnerEngine(Path model, int threads) {
         try {
             this.runner = NativeRunner.open(model, RunnerOptions.cpu(threads));
-        } catch (NativeRunnerException e) {
-            throw new RunnerError(e.status().protocolName(), "the runner cannot open " + model + ": " + e.getMessage()
-                    + " (" + e.status().protocolName() + ")");
+        } catch (RunnerError e) {
+            throw e.withMessage("the runner cannot open " + model + ": " + e.getMessage() + " (" + e.code() + ")");
         } catch (NativeLibraryLoader.NativeLibraryException e) {
             // an environment problem the message explains: one line and exit 2, not an internal error
-            throw new RunnerError("library", e.getMessage());
+            throw new RunnerError(RunnerError.LIBRARY, e.getMessage());
         }
         this.description = "ltrunner " + NativeRunner.version() + " (" + runner.engine() + ") in-process through JNA";
     }

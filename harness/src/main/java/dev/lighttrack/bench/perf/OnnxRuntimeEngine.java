@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.perf;
 
+import dev.lighttrack.bench.errors.BenchException;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -38,7 +39,7 @@ final class OnnxRuntimeEngine implements PerfEngine {
             }
         } catch (OrtException e) {
             close();
-            throw new IllegalArgumentException("ONNX Runtime cannot load " + model + ": " + e.getMessage(), e);
+            throw BenchException.badInput("ONNX Runtime cannot load " + model + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -89,14 +90,14 @@ final class OnnxRuntimeEngine implements PerfEngine {
 
     private OnnxTensor tensorFor(NodeInfo in, RunnerInputPattern pattern) throws OrtException {
         if (!(in.getInfo() instanceof TensorInfo t) || t.type != ai.onnxruntime.OnnxJavaType.FLOAT) {
-            throw new IllegalArgumentException("model input '" + in.getName() + "' is " + in.getInfo()
+            throw BenchException.badInput("model input '" + in.getName() + "' is " + in.getInfo()
                     + "; bench perf runner needs float32 tensor inputs");
         }
         long[] shape = t.getShape();
         long elements = 1;
         for (long d : shape) {
             if (d < 1) {
-                throw new IllegalArgumentException("model input '" + in.getName() + "' has a dynamic shape "
+                throw BenchException.badInput("model input '" + in.getName() + "' has a dynamic shape "
                         + Arrays.toString(shape) + "; bench perf runner needs static shapes");
             }
             elements *= d;

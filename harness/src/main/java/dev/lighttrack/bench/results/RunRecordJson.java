@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.results;
 
+import dev.lighttrack.bench.errors.BenchException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,11 +64,11 @@ public final class RunRecordJson {
             JsonNode node = MAPPER.readTree(file.toFile());
             String version = node.path("schema_version").asText("");
             if (!version.matches("\\d+\\.\\d+")) {
-                throw new IllegalArgumentException(file + " is not a run record: no schema_version");
+                throw BenchException.badInput(file + " is not a run record: no schema_version");
             }
             int major = Integer.parseInt(version.substring(0, version.indexOf('.')));
             if (major != RunRecord.SCHEMA_MAJOR) {
-                throw new IllegalArgumentException(file + " has run-record schema " + version + "; this bench reads "
+                throw BenchException.badInput(file + " has run-record schema " + version + "; this bench reads "
                         + RunRecord.SCHEMA_MAJOR + ".x (use a bench version made for schema " + major + ".x)");
             }
             return MAPPER.treeToValue(node, RunRecord.class);

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.run;
 
+import dev.lighttrack.bench.agents.runner.RunnerError;
 import dev.lighttrack.bench.device.DeviceCommunicationException;
 import dev.lighttrack.bench.device.DeviceLock;
 import dev.lighttrack.bench.device.DeviceShell;
@@ -76,7 +77,7 @@ public final class AdbTarget implements BenchmarkTarget {
         ensureLocked(progress);
         Deployment deployment = deploy(List.of(model), progress);
         List<RawRun> runs = new ArrayList<>();
-        execute(command(deployment.agentPath(), List.of("--model", deployment.modelPaths().get(0)), settings), 1,
+        execute(command(deployment.agentPath(), RunnerCommandLine.model(deployment.modelPaths().get(0)), settings), 1,
                 modelLabels(List.of(model), deployment), runs::add);
         RawRun raw = runs.get(0);
         requireSameModel(model, raw);
@@ -95,7 +96,7 @@ public final class AdbTarget implements BenchmarkTarget {
         // manifest lines are names relative to the deploy directory, so the agent runs there (a virtual device maps
         // device paths in command lines only, not inside files)
         ShellCommand inDeployDir = ShellCommand.of("cd", AgentDeployer.DEVICE_DIR)
-                .and(command(deployment.agentPath(), List.of("--manifest", manifest), settings));
+                .and(command(deployment.agentPath(), RunnerCommandLine.manifest(manifest), settings));
         execute(inDeployDir, models.size(), modelLabels(models, deployment), raw -> {
             BenchModel model = models.get(next[0]++);
             requireSameModel(model, raw);
@@ -132,24 +133,7 @@ public final class AdbTarget implements BenchmarkTarget {
     }
 
     static ShellCommand command(String agentPath, List<String> modelArgs, RunSettings s) {
-        ShellCommand.Builder b = ShellCommand.builder(agentPath).args(modelArgs)
-                .arg("--backend").arg(s.backend())
-                .arg("--precision").arg(s.precision())
-                .arg("--warmup").arg(Integer.toString(s.warmup()))
-                .arg("--iterations").arg(Integer.toString(s.iterations()))
-                .arg("--min-seconds").arg(number(s.minSeconds()))
-                .arg("--threads").arg(Integer.toString(s.threads()));
-        if (s.delayMs() > 0) {
-            b.arg("--delay-ms").arg(number(s.delayMs()));
-        }
-        if (s.cpus() != null) {
-            b.arg("--cpus").arg(s.cpus());
-        }
-        return b.build();
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%s", value);
+        return ShellCommand.of(RunnerCommandLine.argv(agentPath, modelArgs, s));
     }
 
     /** The agent names models by their device path; errors name them as the user does. */

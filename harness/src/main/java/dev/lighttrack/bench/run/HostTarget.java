@@ -2,7 +2,7 @@ package dev.lighttrack.bench.run;
 
 import dev.lighttrack.bench.agents.protocol.RunnerLineParser;
 import dev.lighttrack.bench.agents.runner.NativeRunner;
-import dev.lighttrack.bench.agents.runner.NativeRunnerException;
+import dev.lighttrack.bench.agents.runner.RunnerError;
 import dev.lighttrack.bench.agents.runner.RunnerOptions;
 import dev.lighttrack.bench.device.LocalDeviceShell;
 import dev.lighttrack.bench.device.VirtualDeviceSession;
@@ -55,9 +55,9 @@ public final class HostTarget implements BenchmarkTarget {
                     .map(op -> new OpTiming(op.node(), op.opType(), op.meanNs())).toList();
             return new RawRun(samples, ops, NativeRunner.version(), runner.engine(), RunnerLineParser.PROTOCOL_MAJOR,
                     runner.modelSha256(), runner.loadNs(), runner.firstInferenceNs());
-        } catch (NativeRunnerException e) {
-            throw new RunnerError(e.status().protocolName(), "the runner on this host failed on " + model.name() + ": "
-                    + e.getMessage() + " (" + e.status().protocolName() + ")");
+        } catch (RunnerError e) {
+            throw e.withMessage("the runner on this host failed on " + model.name() + ": " + e.getMessage() + " ("
+                    + e.code() + ")");
         }
     }
 

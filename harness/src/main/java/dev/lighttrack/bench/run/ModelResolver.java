@@ -1,6 +1,8 @@
 package dev.lighttrack.bench.run;
 
+import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.export.ModelFiles;
+import dev.lighttrack.bench.files.Sha256;
 import dev.lighttrack.bench.export.OnnxExporter;
 import dev.lighttrack.bench.space.ArchPresets;
 import dev.lighttrack.bench.space.ArchStringCodec;
@@ -8,15 +10,11 @@ import dev.lighttrack.bench.space.Architecture;
 import dev.lighttrack.bench.space.Subnet;
 import dev.lighttrack.bench.space.SubnetBuilder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
-/** Turns {@code --model FILE} or {@code --arch ARCH} into a {@link BenchModel}. */
+/** Turns a model file or an arch (exported into the cache) into a {@link BenchModel}. */
 public final class ModelResolver {
     private final Path cacheDir;
 
@@ -27,13 +25,13 @@ public final class ModelResolver {
 
     public BenchModel fromFile(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("--model " + file + " does not exist or is not a file");
+            throw new InvalidSetting("model", file + " does not exist or is not a file");
         }
         if (!Files.isReadable(file)) {
-            throw new IllegalArgumentException("--model " + file + " is not readable");
+            throw new InvalidSetting("model", file + " is not readable");
         }
         String name = file.getFileName().toString().replaceFirst("\\.onnx$", "");
-        return new BenchModel(file.toAbsolutePath(), name, null, sha256(file), null, null, null);
+        return new BenchModel(file.toAbsolutePath(), name, null, Sha256.of(file), null, null, null);
     }
 
     public BenchModel fromArch(String nameOrArch, int searchSize, long seed) {
@@ -51,36 +49,10 @@ public final class ModelResolver {
         // Exports are deterministic, so an existing file is only rewritten when its content would differ.
         var model = OnnxExporter.export(subnet, seed);
         byte[] bytes = model.toByteArray();
-        if (!Files.isRegularFile(file) || !sha256(bytes).equals(sha256(file))) {
+        if (!Files.isRegularFile(file) || !Sha256.of(bytes).equals(Sha256.of(file))) {
             ModelFiles.write(model, file);
         }
-        return new BenchModel(file, preset != null ? preset : canonical, canonical, sha256(bytes), subnet.cost().macs(),
+        return new BenchModel(file, preset != null ? preset : canonical, canonical, Sha256.of(bytes), subnet.cost().macs(),
                 subnet.cost().params(), searchSize);
-    }
-
-    public static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = digest();
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    public static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(digest().digest(bytes));
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.run;
 
+import dev.lighttrack.bench.agents.runner.RunnerError;
 import dev.lighttrack.bench.agents.protocol.RunnerEvent;
 import dev.lighttrack.bench.agents.protocol.RunnerLineParser;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ final class RunCollector implements Consumer<String> {
         try {
             event = parser.parse(line);
         } catch (RunnerLineParser.ProtocolException e) {
-            throw new RunnerError("protocol", where + ": " + e.getMessage());
+            throw new RunnerError(RunnerError.PROTOCOL, where + ": " + e.getMessage());
         }
         if (event instanceof RunnerEvent.Error e) {
             // keep reading: the exit code comes after, and the error is what the user must see
@@ -83,7 +84,7 @@ final class RunCollector implements Consumer<String> {
 
     private Group requireGroup(String type) {
         if (group == null) {
-            throw new RunnerError("protocol", where + " printed a " + type + " line before its header");
+            throw new RunnerError(RunnerError.PROTOCOL, where + " printed a " + type + " line before its header");
         }
         return group;
     }
@@ -95,7 +96,7 @@ final class RunCollector implements Consumer<String> {
         }
         if (exitCode != 0 || completedRuns < expected) {
             String detail = stderr == null || stderr.isBlank() ? "" : ": " + stderr.strip().lines().findFirst().orElse("");
-            throw new RunnerError("exit", where + " ended with exit code " + exitCode + " after " + completedRuns + " of "
+            throw new RunnerError(RunnerError.EXIT, where + " ended with exit code " + exitCode + " after " + completedRuns + " of "
                     + expected + " model run(s) and no error record" + detail);
         }
     }

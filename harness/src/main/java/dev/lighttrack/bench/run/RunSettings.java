@@ -1,30 +1,31 @@
 package dev.lighttrack.bench.run;
 
+import dev.lighttrack.bench.errors.InvalidSetting;
+import dev.lighttrack.bench.errors.SettingRange;
+
 /**
  * How to run one benchmark: like TFLite benchmark_model's num_runs and min_secs, the runner keeps going until
  * both {@code iterations} and {@code minSeconds} are met. {@code cpus} is a Linux cpu list ("4-7") or null.
+ * Every number has a range, checked here before any work (the limits are constants so --help can quote them).
  */
 public record RunSettings(String backend, String precision, int warmup, int iterations, double minSeconds, int threads,
                           String cpus, double delayMs) {
+    public static final int MAX_WARMUP = 100_000;
+    /** Samples are kept whole on the host (8 bytes each): a million is 8 MB. */
+    public static final int MAX_ITERATIONS = 1_000_000;
+    public static final int MAX_SECONDS = 3_600;
+    public static final int MAX_THREADS = 64;
+    public static final int MAX_DELAY_MS = 10_000;
+
     public RunSettings {
         if (!"fp32".equals(precision) && !"fp16".equals(precision)) {
-            throw new IllegalArgumentException("--precision must be fp32 or fp16, got '" + precision + "'");
+            throw new InvalidSetting("precision", "must be fp32 or fp16, got '" + precision + "'");
         }
-        if (warmup < 0) {
-            throw new IllegalArgumentException("--warmup must be 0 or more, got " + warmup);
-        }
-        if (iterations < 1) {
-            throw new IllegalArgumentException("--iterations must be at least 1, got " + iterations);
-        }
-        if (minSeconds < 0 || Double.isNaN(minSeconds)) {
-            throw new IllegalArgumentException("--min-seconds must be 0 or more, got " + minSeconds);
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
-        }
-        if (delayMs < 0) {
-            throw new IllegalArgumentException("--delay-ms must be 0 or more, got " + delayMs);
-        }
+        new SettingRange(0, MAX_WARMUP).check("warmup", warmup);
+        new SettingRange(1, MAX_ITERATIONS).check("iterations", iterations);
+        new SettingRange(0, MAX_SECONDS).check("minSeconds", minSeconds);
+        new SettingRange(1, MAX_THREADS).check("threads", threads);
+        new SettingRange(0, MAX_DELAY_MS).check("delayMs", delayMs);
     }
 
     public RunSettings withCpus(String cpuList) {

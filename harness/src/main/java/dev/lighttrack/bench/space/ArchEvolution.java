@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.space;
 
+import dev.lighttrack.bench.errors.InvalidSetting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -18,7 +19,7 @@ public final class ArchEvolution {
 
     public Architecture mutate(Architecture parent, double p, Random rng) {
         if (p < 0 || p > 1) {
-            throw new IllegalArgumentException("mutation probability " + p + " is not in [0, 1]");
+            throw new InvalidSetting("mutationProbability", "must be in [0, 1], got " + p);
         }
         List<List<BlockChoice>> stages = new ArrayList<>();
         for (List<BlockChoice> stage : parent.stages()) {

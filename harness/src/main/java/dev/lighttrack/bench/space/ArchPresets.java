@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.space;
 
+import dev.lighttrack.bench.errors.BenchException;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,7 +20,7 @@ public final class ArchPresets {
     /** A preset name or an arch string. */
     public static Architecture resolve(String nameOrArch) {
         if (nameOrArch == null || nameOrArch.isBlank()) {
-            throw new IllegalArgumentException("no architecture given: pass an arch string (back_...+cls_...+reg_..._ops_sb)"
+            throw BenchException.badInput("no architecture given: pass an arch string (back_...+cls_...+reg_..._ops_sb)"
                     + " or a preset name " + PRESETS.keySet());
         }
         String preset = PRESETS.get(nameOrArch);
@@ -27,7 +28,7 @@ public final class ArchPresets {
             return ArchStringCodec.parse(preset);
         }
         if (!nameOrArch.startsWith("back_")) {
-            throw new IllegalArgumentException("unknown architecture '" + nameOrArch + "': expected a preset name "
+            throw BenchException.badInput("unknown architecture '" + ArchParseException.shorten(nameOrArch) + "': expected a preset name "
                     + PRESETS.keySet() + " or an arch string starting with 'back_'");
         }
         return ArchStringCodec.parse(nameOrArch);

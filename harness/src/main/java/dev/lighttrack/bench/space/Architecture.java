@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.space;
 
+import dev.lighttrack.bench.errors.BenchException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,16 +17,16 @@ public record Architecture(SearchSpace space, List<List<BlockChoice>> stages, To
         }
         stages = List.copyOf(copy);
         if (stages.size() != space.stageDepths().size()) {
-            throw new IllegalArgumentException("expected " + space.stageDepths().size() + " stages, got " + stages.size());
+            throw BenchException.badInput("expected " + space.stageDepths().size() + " stages, got " + stages.size());
         }
         for (int s = 0; s < stages.size(); s++) {
             if (stages.get(s).size() != space.depth(s)) {
-                throw new IllegalArgumentException("stage " + s + " has " + space.depth(s) + " blocks in this space, got "
+                throw BenchException.badInput("stage " + s + " has " + space.depth(s) + " blocks in this space, got "
                         + stages.get(s).size());
             }
         }
         if (!space.validOutput(output)) {
-            throw new IllegalArgumentException("output position ops_" + output.stage() + output.block()
+            throw BenchException.badInput("output position ops_" + output.stage() + output.block()
                     + " is not valid: the stage must be 1, 2 or 3 and the block below " + SearchSpace.OUTPUT_BLOCKS);
         }
     }

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.space;
 
+import dev.lighttrack.bench.errors.SettingRange;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,16 +8,16 @@ import java.util.List;
 public final class SubnetBuilder {
     public static final int DEFAULT_SEARCH_SIZE = 256;
     public static final int DEFAULT_TEMPLATE_SIZE = 128;
-    private static final int MIN_SIZE = 32;
-    private static final int MAX_SIZE = 1024;
+    public static final int MIN_SIZE = 32;
+    public static final int MAX_SIZE = 1024;
 
     private SubnetBuilder() {
     }
 
     /** The per-frame model: search backbone, BN neck, correlation, channel attention, adjust, towers, preds. */
     public static Subnet search(Architecture arch, int searchSize, int templateSize) {
-        checkSize("search size", searchSize);
-        checkSize("template size", templateSize);
+        checkSize("searchSize", searchSize);
+        checkSize("templateSize", templateSize);
         List<Section> sections = new ArrayList<>(backbone(arch, searchSize));
         TensorShape x = sections.get(sections.size() - 1).output();
         TensorShape z = templateFeatures(arch, templateSize);
@@ -32,7 +33,7 @@ public final class SubnetBuilder {
 
     /** The template branch: the backbone on the template crop, up to the same output block. */
     public static Subnet template(Architecture arch, int templateSize) {
-        checkSize("template size", templateSize);
+        checkSize("templateSize", templateSize);
         return new Subnet(arch, Subnet.Part.TEMPLATE, templateSize, templateSize, backbone(arch, templateSize));
     }
 
@@ -78,10 +79,8 @@ public final class SubnetBuilder {
         sections.add(new Section(branch + "_pred", List.of(new PredUnit(branch + ".pred", x, outChannels, scale, relu))));
     }
 
-    private static void checkSize(String what, int size) {
-        if (size < MIN_SIZE || size > MAX_SIZE) {
-            throw new IllegalArgumentException(what + " " + size + " is out of range: expected " + MIN_SIZE + " to "
-                    + MAX_SIZE + " pixels (LightTrack uses 256 or 288 for search, 128 for template)");
-        }
+    /** Checked before any work, for every command that takes a size (LightTrack uses 256 or 288, and 128). */
+    public static void checkSize(String setting, int size) {
+        new SettingRange(MIN_SIZE, MAX_SIZE).check(setting, size);
     }
 }

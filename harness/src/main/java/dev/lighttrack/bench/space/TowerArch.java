@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.space;
 
+import dev.lighttrack.bench.errors.BenchException;
 import java.util.List;
 
 /** One head tower (cls or reg): a width for the whole tower and one choice per layer. */
@@ -9,14 +10,14 @@ public record TowerArch(int widthIndex, List<HeadLayerChoice> layers) {
 
     public TowerArch {
         if (widthIndex < 0 || widthIndex >= WIDTHS.length) {
-            throw new IllegalArgumentException("tower width index " + widthIndex + " is not one of 0, 1, 2");
+            throw BenchException.badInput("tower width index " + widthIndex + " is not one of 0, 1, 2");
         }
         layers = List.copyOf(layers);
         if (layers.size() != DEPTH) {
-            throw new IllegalArgumentException("a tower has " + DEPTH + " layers, got " + layers.size());
+            throw BenchException.badInput("a tower has " + DEPTH + " layers, got " + layers.size());
         }
         if (layers.get(0) == HeadLayerChoice.SKIP) {
-            throw new IllegalArgumentException("the first tower layer may not be skip: it maps 128 channels to the tower width");
+            throw BenchException.badInput("the first tower layer may not be skip: it maps 128 channels to the tower width");
         }
     }
 

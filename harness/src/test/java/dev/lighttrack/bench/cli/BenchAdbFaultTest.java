@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.cli;
 
+import dev.lighttrack.bench.session.BenchmarkSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -64,7 +65,7 @@ class BenchAdbFaultTest extends AdbServerTestBase {
         assertOneLineError(CliRun.of("--device", "virtual:sd999", "--model", tinyModel().toString(), adb()),
                 "unknown device profile 'sd999'", "sd845", "sd8gen3", "host");
         assertOneLineError(CliRun.of("--device", "sd999", "--model", tinyModel().toString(), adb()),
-                "unknown device 'sd999'", "sd845, sd855");
+                "--device 'sd999' is unknown", "sd845, sd855");
     }
 
     @Test

@@ -75,13 +75,14 @@ class LutCommandTest {
         Files.writeString(notATable, "{\"schema_version\": \"7.0\"}");
         assertOneLineExit2(CliRun.of("lut", "predict", "--lut", notATable.toString(), "--arch", "lighttrack-mobile"),
                 "schema 1.x");
-        assertOneLineExit2(CliRun.of("lut", "build", "--backend", "cpu"), "--device");
+        assertOneLineExit2(CliRun.of("lut", "build", "--device", "nosuch", "--backend", "cpu"),
+                "--device 'nosuch' is unknown");
         assertOneLineExit2(CliRun.of("lut", "build", "--device", "host", "--backend", "cpu", "--budget", "123"),
                 "--budget 123");
         assertOneLineExit2(CliRun.of("lut", "build", "--device", "host", "--backend", "cpu", "--batch-size", "0"),
-                "--batch-size must be at least 1");
+                "--batch-size must be 1-1000, got 0");
         assertOneLineExit2(CliRun.of("lut", "build", "--device", "host", "--backend", "cpu", "--iterations", "0"),
-                "--iterations must be at least 1");
+                "--iterations must be 1-1000000, got 0");
         assertOneLineExit2(CliRun.of("lut", "validate", "--device", "host", "--backend", "cpu", "--lut",
                 file.toString(), "--samples", "1"), "--samples must be at least 2");
     }

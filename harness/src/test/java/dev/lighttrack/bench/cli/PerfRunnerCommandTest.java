@@ -39,14 +39,14 @@ class PerfRunnerCommandTest {
     void zeroThreadsIsOneLineAndExitTwo() {
         CliRun run = CliRun.of("perf", "runner", "--threads", "0");
         assertEquals(2, run.exitCode(), run::toString);
-        assertEquals("bench: --threads must be between 1 and 256, got 0", run.err().strip());
+        assertEquals("bench: --threads must be 1-64, got 0", run.err().strip());
     }
 
     @Test
     void zeroRoundsIsOneLineAndExitTwo() {
         CliRun run = CliRun.of("perf", "runner", "--rounds", "0");
         assertEquals(2, run.exitCode(), run::toString);
-        assertEquals("bench: --rounds must be 1 or more, got 0", run.err().strip());
+        assertEquals("bench: --rounds must be 1-1000, got 0", run.err().strip());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.device;
 
+import dev.lighttrack.bench.errors.BenchException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -20,7 +21,7 @@ class AdbServerAddressTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "host", "host:", ":5037", "host:0", "host:65536", "host:http", "::1:5037"})
     void rejectsWhatIsNotHostColonPort(String text) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AdbServerAddress.parse(text));
+        BenchException e = assertThrows(BenchException.class, () -> AdbServerAddress.parse(text));
         assertEquals(true, e.getMessage().startsWith("an adb server is given as HOST:PORT (e.g. 192.168.1.20:5037), got '"
                 + text + "'"), e.getMessage());
     }
@@ -30,7 +31,7 @@ class AdbServerAddressTest {
         assertEquals(new AdbServerAddress("localhost", 5037), AdbServerAddress.localDefault(Map.of()));
         assertEquals(new AdbServerAddress("localhost", 15037),
                 AdbServerAddress.localDefault(Map.of("ANDROID_ADB_SERVER_PORT", "15037")));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        BenchException e = assertThrows(BenchException.class,
                 () -> AdbServerAddress.localDefault(Map.of("ANDROID_ADB_SERVER_PORT", "lots")));
         assertEquals("ANDROID_ADB_SERVER_PORT must be a port number 1..65535, got 'lots'", e.getMessage());
     }

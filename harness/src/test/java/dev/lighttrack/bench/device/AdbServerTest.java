@@ -69,7 +69,7 @@ class AdbServerTest {
         AdbUnavailableException e = assertThrows(AdbUnavailableException.class,
                 () -> AdbServers.prepare(List.of(nowhere), noAdb, Map.of()));
         assertTrue(e.getMessage().startsWith("adb server 127.0.0.1:1 is not reachable ("), e.getMessage());
-        assertTrue(e.getMessage().endsWith("(given with --adb 127.0.0.1:1; bench does not start servers it was pointed at)"),
+        assertTrue(e.getMessage().endsWith("(a server given by address, 127.0.0.1:1: bench does not start servers it was pointed at)"),
                 e.getMessage());
     }
 

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.device;
 
+import dev.lighttrack.bench.errors.BenchException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +44,7 @@ class ProfileMatchingTest {
     @Test
     void noMatchSaysWhatIsAttachedAndWhichProfilesExist() {
         List<AttachedDevice> attached = List.of(online("C", "kona"), offline("D", DeviceState.UNAUTHORIZED));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        BenchException e = assertThrows(BenchException.class,
                 () -> selector(attached).select("sd845", Optional.empty()));
         assertEquals("no attached device matches profile sd845; attached: C (Phone C, kona, profile sd865), "
                 + "D (unauthorized); profiles: host, sd845, sd855, sd865, sd888, sd8gen1, sd8gen2, sd8gen3", e.getMessage());
@@ -51,10 +52,10 @@ class ProfileMatchingTest {
 
     @Test
     void unknownSpecListsProfiles() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        BenchException e = assertThrows(BenchException.class,
                 () -> selector(List.of()).select("pixel", Optional.empty()));
-        assertEquals("unknown device 'pixel': give a profile name (host, sd845, sd855, sd865, sd888, sd8gen1, "
-                + "sd8gen2, sd8gen3), virtual:PROFILE, or 'auto'", e.getMessage());
+        assertEquals("device 'pixel' is unknown: give a profile name (host, sd845, sd855, sd865, sd888, sd8gen1, "
+                + "sd8gen2, sd8gen3), host, virtual:PROFILE, or auto", e.getMessage());
     }
 
     @Test
@@ -68,12 +69,12 @@ class ProfileMatchingTest {
         assertTrue(none.isHost());
         assertEquals("host", none.profile().name());
 
-        IllegalArgumentException two = assertThrows(IllegalArgumentException.class,
+        BenchException two = assertThrows(BenchException.class,
                 () -> selector(List.of(online("A", "lahaina"), online("B", "taro"))).select("auto", Optional.empty()));
-        assertTrue(two.getMessage().startsWith("--device auto needs exactly one online device, but 2 are attached"),
+        assertTrue(two.getMessage().startsWith("device auto needs exactly one online device, but 2 are attached"),
                 two.getMessage());
 
-        IllegalArgumentException unprofiled = assertThrows(IllegalArgumentException.class,
+        BenchException unprofiled = assertThrows(BenchException.class,
                 () -> selector(List.of(online("M", "mt6893"))).select("auto", Optional.empty()));
         assertTrue(unprofiled.getMessage().startsWith("device M (Phone M, mt6893, no profile) matches no profile"),
                 unprofiled.getMessage());

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.device;
 
+import dev.lighttrack.bench.errors.BenchException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -95,9 +96,9 @@ class ShellQuotingTest {
 
     @org.junit.jupiter.api.Test
     void refusesWhatNoArgvCanCarry() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ShellQuoting.quote("a\0b"));
+        BenchException e = assertThrows(BenchException.class, () -> ShellQuoting.quote("a\0b"));
         assertTrue(e.getMessage().contains("NUL"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> ShellQuoting.quote(null));
+        assertThrows(BenchException.class, () -> ShellQuoting.quote(null));
         assertThrows(IllegalArgumentException.class, () -> ShellCommand.of(List.of()));
     }
 

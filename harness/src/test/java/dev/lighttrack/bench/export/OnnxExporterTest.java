@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.export;
 
+import dev.lighttrack.bench.errors.BenchException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -100,7 +101,7 @@ class OnnxExporterTest {
     @Test
     void writingIntoAMissingFolderFailsWithoutLeavingFiles() {
         Subnet s = SubnetBuilder.template(ArchPresets.resolve("lighttrack-mobile"), 128);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        BenchException e = assertThrows(BenchException.class,
                 () -> ModelFiles.write(OnnxExporter.export(s, 1), dir.resolve("missing/m.onnx")));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
     }

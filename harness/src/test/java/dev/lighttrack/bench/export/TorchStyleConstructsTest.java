@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnxruntime.OrtEnvironment;
 import dev.lighttrack.bench.agents.runner.NativeRunner;
-import dev.lighttrack.bench.agents.runner.NativeRunnerException;
+import dev.lighttrack.bench.agents.runner.RunnerError;
 import dev.lighttrack.bench.agents.runner.RunnerOptions;
 import dev.lighttrack.bench.agents.runner.RunnerStatus;
 import java.nio.file.Path;
@@ -202,8 +202,8 @@ class TorchStyleConstructsTest {
         g.node("MaxPool", "y", attrs(ints("kernel_shape", 2, 2)), "x");
         g.output("y", 1, 2, 3, 3);
         Path file = g.write(dir.resolve("maxpool.onnx"));
-        NativeRunnerException e = assertThrows(NativeRunnerException.class, () -> NativeRunner.open(file, RunnerOptions.cpu(1)));
-        assertEquals(RunnerStatus.UNSUPPORTED, e.status());
+        RunnerError e = assertThrows(RunnerError.class, () -> NativeRunner.open(file, RunnerOptions.cpu(1)));
+        assertEquals(RunnerStatus.UNSUPPORTED.protocolName(), e.code());
         assertTrue(e.getMessage().contains("MaxPool") && e.getMessage().contains("y_node") && e.getMessage().contains("Conv"),
                 e.getMessage());
 
@@ -212,8 +212,8 @@ class TorchStyleConstructsTest {
         m.node("MatMul", "y", "x", "x");
         m.output("y", 1, 2, 4, 4);
         Path both = m.write(dir.resolve("matmul_vars.onnx"));
-        e = assertThrows(NativeRunnerException.class, () -> NativeRunner.open(both, RunnerOptions.cpu(1)));
-        assertEquals(RunnerStatus.UNSUPPORTED, e.status());
+        e = assertThrows(RunnerError.class, () -> NativeRunner.open(both, RunnerOptions.cpu(1)));
+        assertEquals(RunnerStatus.UNSUPPORTED.protocolName(), e.code());
         assertTrue(e.getMessage().contains("exactly one operand must be a constant"), e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.lut;
 
+import dev.lighttrack.bench.errors.BenchException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,7 +78,7 @@ class LatencyPredictorTest {
     @Test
     void aTableWithoutFitOrWithoutAnEntryCannotPredict() {
         var mobile = ArchPresets.resolve("lighttrack-mobile");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        BenchException e = assertThrows(BenchException.class,
                 () -> new LatencyPredictor(table(null)).predict(mobile));
         assertTrue(e.getMessage().contains("no fitted overhead"), e.getMessage());
 
@@ -86,14 +87,14 @@ class LatencyPredictorTest {
         String stem = fewer.keySet().stream().filter(k -> k.startsWith("stem@")).findFirst().orElseThrow();
         fewer.remove(stem);
         LutTable partial = new LutTable(full.schemaVersion(), KEY, full.settings(), null, fewer, null, FIT, "t", "t");
-        e = assertThrows(IllegalArgumentException.class, () -> new LatencyPredictor(partial).predict(mobile));
+        e = assertThrows(BenchException.class, () -> new LatencyPredictor(partial).predict(mobile));
         assertTrue(e.getMessage().contains("no entry for " + stem), e.getMessage());
     }
 
     @Test
     void anArchOfTheOtherSpaceIsRefused() {
         var large = new dev.lighttrack.bench.space.ArchSampler(SearchSpace.LARGE).sample(new java.util.Random(1));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        BenchException e = assertThrows(BenchException.class,
                 () -> new LatencyPredictor(table(FIT)).predict(large));
         assertTrue(e.getMessage().contains("600 space") && e.getMessage().contains("470 space"), e.getMessage());
     }

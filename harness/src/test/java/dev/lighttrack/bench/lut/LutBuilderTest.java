@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.lut;
 
+import dev.lighttrack.bench.errors.BenchException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -152,7 +153,7 @@ class LutBuilderTest {
         builder(ScriptedTarget.sd845(), CPU, 64).build(request(file));
 
         ScriptedTarget other = new ScriptedTarget(ScriptedTarget.info("sd855", "SM8150"), "0.1.0");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        BenchException e = assertThrows(BenchException.class,
                 () -> builder(other, CPU, 64).build(request(file)));
         assertTrue(e.getMessage().contains("profile: table sd845, here sd855")
                 && e.getMessage().contains("soc: table SDM845, here SM8150"), e.getMessage());
@@ -160,7 +161,7 @@ class LutBuilderTest {
 
         RunSettings gpu = new RunSettings("gpu", "fp32", 2, 5, 0, 1, null, 0);
         ScriptedTarget sameDevice = ScriptedTarget.sd845();
-        e = assertThrows(IllegalArgumentException.class, () -> builder(sameDevice, gpu, 64).build(request(file)));
+        e = assertThrows(BenchException.class, () -> builder(sameDevice, gpu, 64).build(request(file)));
         assertTrue(e.getMessage().contains("backend: table cpu, here gpu"), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
 
@@ -169,7 +170,7 @@ class LutBuilderTest {
         assertThrows(MeasurementInterruptedException.class,
                 () -> builder(ScriptedTarget.sd845().failingAfter(3), CPU, 64).build(request(partial)));
         ScriptedTarget newer = new ScriptedTarget(ScriptedTarget.info("sd845", "SDM845"), "0.2.0");
-        e = assertThrows(IllegalArgumentException.class, () -> builder(newer, CPU, 64).build(request(partial)));
+        e = assertThrows(BenchException.class, () -> builder(newer, CPU, 64).build(request(partial)));
         assertTrue(e.getMessage().contains("runner version: table 0.1.0, here 0.2.0"), e.getMessage());
         assertEquals(3, LutFiles.read(partial).entries().size());
     }

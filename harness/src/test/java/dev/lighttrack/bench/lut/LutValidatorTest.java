@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.lut;
 
+import dev.lighttrack.bench.errors.BenchException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,21 +76,21 @@ class LutValidatorTest {
         List<Architecture> archs = LutValidator.sample(table, 3, 2);
         ScriptedTarget gpuTarget = ScriptedTarget.sd845();
         RunSettings gpu = new RunSettings("gpu", "fp32", 2, 5, 0, 1, null, 0);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        BenchException e = assertThrows(BenchException.class,
                 () -> validator(gpuTarget, gpu).validate(table, "t.json", archs, false));
         assertTrue(e.getMessage().contains("backend: table cpu, here gpu"), e.getMessage());
         assertEquals(List.of(), gpuTarget.measured, "refused before measuring");
 
         ScriptedTarget newer = new ScriptedTarget(ScriptedTarget.info("sd845", "SDM845"), "0.2.0");
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(BenchException.class,
                 () -> validator(newer, LutBuilderTest.CPU).validate(table, "t.json", archs, false));
         assertTrue(e.getMessage().contains("runner version: table 0.1.0, here 0.2.0"), e.getMessage());
     }
 
     @Test
     void fewerThanTwoSamplesIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        BenchException e = assertThrows(BenchException.class,
                 () -> LutValidator.sample(LatencyPredictorTest.table(LatencyPredictorTest.FIT), 1, 0));
-        assertTrue(e.getMessage().contains("--samples must be at least 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("samples must be at least 2"), e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.perf;
 
+import dev.lighttrack.bench.errors.BenchException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -31,11 +32,11 @@ class RunnerPerfReportTest {
 
     @Test
     void settingsOutOfRangeAreRefusedNamingTheOption() {
-        assertEquals("--threads must be between 1 and 256, got 0",
-                assertThrows(IllegalArgumentException.class, () -> new PerfSettings(0, 1, 1, 1)).getMessage());
-        assertEquals("--warmup must be 0 or more, got -1",
-                assertThrows(IllegalArgumentException.class, () -> new PerfSettings(1, -1, 1, 1)).getMessage());
-        assertEquals("--iterations must be 1 or more, got 0",
-                assertThrows(IllegalArgumentException.class, () -> new PerfSettings(1, 1, 0, 1)).getMessage());
+        assertEquals("threads must be 1-64, got 0",
+                assertThrows(BenchException.class, () -> new PerfSettings(0, 1, 1, 1)).getMessage());
+        assertEquals("warmup must be 0-100000, got -1",
+                assertThrows(BenchException.class, () -> new PerfSettings(1, -1, 1, 1)).getMessage());
+        assertEquals("iterations must be 1-1000000, got 0",
+                assertThrows(BenchException.class, () -> new PerfSettings(1, 1, 0, 1)).getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.results;
 
+import dev.lighttrack.bench.errors.BenchException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,9 +58,9 @@ class RunStoreTest {
     void refusesUnknownMajorVersion() throws Exception {
         Path f = dir.resolve("r.json");
         Files.writeString(f, "{\"schema_version\": \"2.0\", \"id\": \"x\"}");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunRecordJson.read(f));
+        BenchException e = assertThrows(BenchException.class, () -> RunRecordJson.read(f));
         assertTrue(e.getMessage().contains("schema 2.0") && e.getMessage().contains("1.x"), e.getMessage());
         Files.writeString(f, "{\"id\": \"x\"}");
-        assertThrows(IllegalArgumentException.class, () -> RunRecordJson.read(f));
+        assertThrows(BenchException.class, () -> RunRecordJson.read(f));
     }
 }

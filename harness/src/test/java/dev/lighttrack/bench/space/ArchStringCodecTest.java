@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.space;
 
+import dev.lighttrack.bench.errors.BenchException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,7 +73,7 @@ class ArchStringCodecTest {
 
     @Test
     void unknownPresetNamesTheKnownOnes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ArchPresets.resolve("lighttrack-large"));
+        BenchException e = assertThrows(BenchException.class, () -> ArchPresets.resolve("lighttrack-large"));
         assertTrue(e.getMessage().contains("lighttrack-mobile"), e.getMessage());
     }
 }

@@ -1,5 +1,7 @@
 package dev.lighttrack.bench.agents.runner;
 
+import dev.lighttrack.bench.errors.BenchException;
+import dev.lighttrack.bench.errors.ExitCode;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
 
@@ -40,10 +42,10 @@ public final class NativeLibraryLoader {
         }
     }
 
-    /** The runner library could not be loaded. */
-    public static final class NativeLibraryException extends IllegalStateException {
+    /** The runner library could not be loaded: the environment's to fix (exit 2), the message says how. */
+    public static final class NativeLibraryException extends BenchException {
         public NativeLibraryException(String message, Throwable cause) {
-            super(message, cause);
+            super(ExitCode.BAD_INPUT, message, cause);
         }
     }
 }

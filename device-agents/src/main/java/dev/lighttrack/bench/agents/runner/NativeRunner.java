@@ -36,7 +36,7 @@ public final class NativeRunner implements AutoCloseable {
         return NativeLibraryLoader.library().lt_version();
     }
 
-    /** Loads and compiles a model; throws {@link NativeRunnerException} with the runner's status and message. */
+    /** Loads and compiles a model; throws {@link RunnerError} with the runner's status and message. */
     public static NativeRunner open(Path model, RunnerOptions options) {
         LtRunnerLibrary lib = NativeLibraryLoader.library();
         LtRunnerLibrary.LtOptions o = new LtRunnerLibrary.LtOptions();
@@ -48,7 +48,7 @@ public final class NativeRunner implements AutoCloseable {
         byte[] err = new byte[1024];
         Pointer h = lib.lt_open(model.toString(), o, status, err, new NativeLong(err.length));
         if (h == null) {
-            throw new NativeRunnerException(RunnerStatus.of(status.getValue()), cString(err));
+            throw new RunnerError(RunnerStatus.of(status.getValue()), cString(err));
         }
         return new NativeRunner(lib, h);
     }
@@ -101,7 +101,7 @@ public final class NativeRunner implements AutoCloseable {
     /** Output {@code index} of the last inference, NCHW. */
     public float[] output(int index) {
         if (index < 0 || index >= outputs.size()) {
-            throw new NativeRunnerException(RunnerStatus.USAGE, "output index " + index + " out of range (model has "
+            throw new RunnerError(RunnerStatus.USAGE, "output index " + index + " out of range (model has "
                     + outputs.size() + ")");
         }
         float[] data = new float[outputs.get(index).elements()];
@@ -163,7 +163,7 @@ public final class NativeRunner implements AutoCloseable {
 
     private void check(int status) {
         if (status != 0) {
-            throw new NativeRunnerException(RunnerStatus.of(status), lib.lt_last_error(handle));
+            throw new RunnerError(RunnerStatus.of(status), lib.lt_last_error(handle));
         }
     }
 

@@ -83,33 +83,33 @@ class NativeRunnerTest {
     @Test
     void badInputsGiveTheRunnersStatus() throws Exception {
         Path model = TestModels.convBnSe(dir);
-        NativeRunnerException e = assertThrows(NativeRunnerException.class,
+        RunnerError e = assertThrows(RunnerError.class,
                 () -> NativeRunner.open(dir.resolve("missing.onnx"), RunnerOptions.cpu(1)));
-        assertEquals(RunnerStatus.MODEL, e.status());
+        assertEquals(RunnerStatus.MODEL.protocolName(), e.code());
         assertTrue(e.getMessage().contains("missing.onnx"), e.getMessage());
 
-        e = assertThrows(NativeRunnerException.class, () -> NativeRunner.open(model,
+        e = assertThrows(RunnerError.class, () -> NativeRunner.open(model,
                 new RunnerOptions("npu", 1, null, RunnerOptions.Precision.FP32)));
-        assertEquals(RunnerStatus.USAGE, e.status());
+        assertEquals(RunnerStatus.USAGE.protocolName(), e.code());
         assertTrue(e.getMessage().contains("unknown backend 'npu'"), e.getMessage());
 
-        e = assertThrows(NativeRunnerException.class, () -> NativeRunner.open(model, RunnerOptions.cpu(1).withCpus("2-1")));
-        assertEquals(RunnerStatus.USAGE, e.status());
+        e = assertThrows(RunnerError.class, () -> NativeRunner.open(model, RunnerOptions.cpu(1).withCpus("2-1")));
+        assertEquals(RunnerStatus.USAGE.protocolName(), e.code());
 
-        e = assertThrows(NativeRunnerException.class, () -> NativeRunner.open(model, RunnerOptions.cpu(2).withCpus("0")));
-        assertEquals(RunnerStatus.USAGE, e.status());
+        e = assertThrows(RunnerError.class, () -> NativeRunner.open(model, RunnerOptions.cpu(2).withCpus("0")));
+        assertEquals(RunnerStatus.USAGE.protocolName(), e.code());
         assertTrue(e.getMessage().contains("2 threads need at least 2 cpus"), e.getMessage());
 
         Path garbage = Files.write(dir.resolve("garbage.onnx"), new byte[] {1, 2, 3, 4, 5, 6, 7});
-        e = assertThrows(NativeRunnerException.class, () -> NativeRunner.open(garbage, RunnerOptions.cpu(1)));
-        assertEquals(RunnerStatus.MODEL, e.status());
+        e = assertThrows(RunnerError.class, () -> NativeRunner.open(garbage, RunnerOptions.cpu(1)));
+        assertEquals(RunnerStatus.MODEL.protocolName(), e.code());
 
         try (NativeRunner r = NativeRunner.open(model, RunnerOptions.cpu(1))) {
-            e = assertThrows(NativeRunnerException.class, () -> r.setInput(0, new float[7]));
-            assertEquals(RunnerStatus.USAGE, e.status());
+            e = assertThrows(RunnerError.class, () -> r.setInput(0, new float[7]));
+            assertEquals(RunnerStatus.USAGE.protocolName(), e.code());
             assertTrue(e.getMessage().contains("192"), e.getMessage());
-            e = assertThrows(NativeRunnerException.class, () -> r.run(-1, 5, 0, 0));
-            assertEquals(RunnerStatus.USAGE, e.status());
+            e = assertThrows(RunnerError.class, () -> r.run(-1, 5, 0, 0));
+            assertEquals(RunnerStatus.USAGE.protocolName(), e.code());
             r.close();
             assertThrows(IllegalStateException.class, () -> r.run(0, 1, 0, 0));
         }

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.device.deploy;
 
+import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.files.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +48,7 @@ public final class AgentBinaries {
     private AgentBinary extract(String abi) {
         InputStream in = loader.getResourceAsStream(resourceName(abi));
         if (in == null) {
-            throw new IllegalArgumentException(missingMessage(abi));
+            throw BenchException.badInput(missingMessage(abi));
         }
         try (in) {
             Path file = Files.createTempFile("ltrunner-" + abi.replaceAll("[^A-Za-z0-9_-]", "_") + "-", "");

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.device.profile;
 
+import dev.lighttrack.bench.errors.BenchException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -34,7 +35,7 @@ public enum Backend {
                 return backend;
             }
         }
-        throw new IllegalArgumentException("unknown backend '" + text + "' (known: " + names() + ")");
+        throw BenchException.badInput("unknown backend '" + text + "' (known: " + names() + ")");
     }
 
     static String names() {

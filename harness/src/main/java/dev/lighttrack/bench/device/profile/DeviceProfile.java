@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.device.profile;
 
+import dev.lighttrack.bench.errors.BenchException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,7 +45,7 @@ public record DeviceProfile(
     public String engineFor(Backend backend) {
         String engine = backends.get(backend);
         if (engine == null) {
-            throw new IllegalArgumentException("profile " + name + " offers no " + backend.id() + " backend (it offers: "
+            throw BenchException.badInput("profile " + name + " offers no " + backend.id() + " backend (it offers: "
                     + String.join(", ", backends.keySet().stream().map(Backend::id).toList()) + ")");
         }
         return engine;

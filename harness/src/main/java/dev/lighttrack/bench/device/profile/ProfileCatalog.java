@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.device.profile;
 
+import dev.lighttrack.bench.errors.BenchException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class ProfileCatalog {
         for (DeviceProfile profile : profiles) {
             DeviceProfile previous = sorted.putIfAbsent(profile.name(), profile);
             if (previous != null) {
-                throw new IllegalArgumentException(profile.source() + ": profile name '" + profile.name()
+                throw BenchException.badInput(profile.source() + ": profile name '" + profile.name()
                         + "' is already used by " + previous.source());
             }
         }
@@ -35,7 +36,7 @@ public final class ProfileCatalog {
     public DeviceProfile get(String name) {
         DeviceProfile profile = byName.get(name);
         if (profile == null) {
-            throw new IllegalArgumentException("unknown device profile '" + name + "' (known: " + String.join(", ", names()) + ")");
+            throw BenchException.badInput("unknown device profile '" + name + "' (known: " + String.join(", ", names()) + ")");
         }
         return profile;
     }
@@ -61,7 +62,7 @@ public final class ProfileCatalog {
             for (String value : values.apply(profile)) {
                 DeviceProfile other = seen.putIfAbsent(value.toLowerCase(Locale.ROOT), profile);
                 if (other != null && other != profile) {
-                    throw new IllegalArgumentException(profile.source() + ": " + field + ": '" + value
+                    throw BenchException.badInput(profile.source() + ": " + field + ": '" + value
                             + "' is also claimed by profile " + other.name() + " (" + other.source() + ")");
                 }
             }

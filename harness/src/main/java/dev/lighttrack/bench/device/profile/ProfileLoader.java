@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.device.profile;
 
+import dev.lighttrack.bench.errors.BenchException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -32,7 +33,7 @@ public final class ProfileLoader {
     /** Loads and validates every {@code *.yaml} in {@code directory}. */
     public ProfileCatalog load(Path directory) {
         if (!Files.isDirectory(directory)) {
-            throw new IllegalArgumentException("no profiles directory at " + directory + " (run bench through ./bench, "
+            throw BenchException.badInput("no profiles directory at " + directory + " (run bench through ./bench, "
                     + "from the repository root, or set -D" + HOME_PROPERTY + "=<repository root>)");
         }
         List<Path> files = new ArrayList<>();
@@ -42,7 +43,7 @@ public final class ProfileLoader {
             throw new UncheckedIOException("cannot list profiles in " + directory + ": " + e.getMessage(), e);
         }
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("no profiles (*.yaml) in " + directory);
+            throw BenchException.badInput("no profiles (*.yaml) in " + directory);
         }
         files.sort(null);
         List<DeviceProfile> profiles = new ArrayList<>();

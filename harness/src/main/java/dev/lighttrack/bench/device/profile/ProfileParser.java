@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.device.profile;
 
+import dev.lighttrack.bench.errors.BenchException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,12 +39,12 @@ public final class ProfileParser {
         try {
             root = yaml.readTree(Files.readString(file));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(display + ": not valid YAML: " + e.getOriginalMessage());
+            throw BenchException.badInput(display + ": not valid YAML: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(display + ": cannot read: " + e.getMessage(), e);
         }
         if (root == null || root.isMissingNode()) {
-            throw new IllegalArgumentException(display + ": empty profile");
+            throw BenchException.badInput(display + ": empty profile");
         }
         String fileName = file.getFileName().toString();
         String expectedName = fileName.endsWith(".yaml") ? fileName.substring(0, fileName.length() - 5) : fileName;
@@ -175,7 +176,7 @@ public final class ProfileParser {
             Backend backend;
             try {
                 backend = Backend.parse(entry.getKey());
-            } catch (IllegalArgumentException e) {
+            } catch (BenchException e) {
                 throw entry.getValue().error("unknown backend (known: " + Backend.names() + ")");
             }
             String engine = entry.getValue().string().toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.device.profile;
 
+import dev.lighttrack.bench.errors.BenchException;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +15,7 @@ public record ThermalZone(String name, List<String> types, Optional<String> path
     public ThermalZone {
         types = List.copyOf(types);
         if (types.isEmpty() == path.isEmpty()) {
-            throw new IllegalArgumentException("thermal zone " + name + " needs exactly one of types or path");
+            throw BenchException.badInput("thermal zone " + name + " needs exactly one of types or path");
         }
     }
 

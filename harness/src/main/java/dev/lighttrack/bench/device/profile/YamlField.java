@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.device.profile;
 
+import dev.lighttrack.bench.errors.BenchException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,8 +29,8 @@ final class YamlField {
         return path;
     }
 
-    IllegalArgumentException error(String reason) {
-        return new IllegalArgumentException(file + ": " + (path.isEmpty() ? "" : path + ": ") + reason);
+    BenchException error(String reason) {
+        return BenchException.badInput(file + ": " + (path.isEmpty() ? "" : path + ": ") + reason);
     }
 
     /** This value as a mapping with only the {@code allowed} keys. */
@@ -55,7 +56,7 @@ final class YamlField {
     }
 
     /** The error for a field that must be present, with why it is needed. */
-    IllegalArgumentException missing(String name, String why) {
+    BenchException missing(String name, String why) {
         return child(name, null).error("missing field (" + why + ")");
     }
 

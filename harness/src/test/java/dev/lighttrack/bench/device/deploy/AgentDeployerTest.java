@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.device.deploy;
 
+import dev.lighttrack.bench.errors.BenchException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,12 +86,12 @@ class AgentDeployerTest extends VirtualDeviceTestBase {
     @Test
     void aMissingArmAgentSaysTheAndroidNdkIsNeededAndHow() {
         AgentBinaries none = new AgentBinaries(new URLClassLoader(new URL[0], null));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> none.forAbi("arm64-v8a"));
+        BenchException e = assertThrows(BenchException.class, () -> none.forAbi("arm64-v8a"));
         assertTrue(e.getMessage().contains("no ltrunner agent for arm64-v8a"), e.getMessage());
         assertTrue(e.getMessage().contains("Android NDK"), e.getMessage());
         assertTrue(e.getMessage().contains("-DCMAKE_TOOLCHAIN_FILE=$ANDROID_NDK/build/cmake/android.toolchain.cmake"),
                 e.getMessage());
-        IllegalArgumentException mips = assertThrows(IllegalArgumentException.class, () -> none.forAbi("mips"));
+        BenchException mips = assertThrows(BenchException.class, () -> none.forAbi("mips"));
         assertTrue(mips.getMessage().contains("no ltrunner agent for ABI 'mips' (it has: none"), mips.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.device.profile;
 
+import dev.lighttrack.bench.errors.BenchException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -144,14 +145,14 @@ class BadProfileTest {
     @Test
     void invalidYaml() throws IOException {
         Path file = write("phone", "name: [unclosed\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ProfileParser().parse(file));
+        BenchException e = assertThrows(BenchException.class, () -> new ProfileParser().parse(file));
         assertEquals(file + ": not valid YAML: ", e.getMessage().substring(0, (file + ": not valid YAML: ").length()));
     }
 
     @Test
     void duplicateKey() throws IOException {
         Path file = write("phone", VALID + "name: phone\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ProfileParser().parse(file));
+        BenchException e = assertThrows(BenchException.class, () -> new ProfileParser().parse(file));
         assertEquals(true, e.getMessage().contains("Duplicate field 'name'"), e.getMessage());
     }
 
@@ -159,14 +160,14 @@ class BadProfileTest {
     void twoProfilesClaimingOnePlatform() throws IOException {
         write("phone", VALID);
         write("phone2", VALID.replace("name: phone", "name: phone2"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ProfileLoader().load(dir));
+        BenchException e = assertThrows(BenchException.class, () -> new ProfileLoader().load(dir));
         assertEquals(dir.resolve("phone2.yaml") + ": match.board_platform: 'testplat' is also claimed by profile phone ("
                 + dir.resolve("phone.yaml") + ")", e.getMessage());
     }
 
     @Test
     void missingDirectory() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        BenchException e = assertThrows(BenchException.class,
                 () -> new ProfileLoader().load(dir.resolve("nowhere")));
         assertEquals("no profiles directory at " + dir.resolve("nowhere") + " (run bench through ./bench, from the "
                 + "repository root, or set -Dbench.home=<repository root>)", e.getMessage());
@@ -180,7 +181,7 @@ class BadProfileTest {
 
     private void assertError(String yaml, String expectedAfterFile) throws IOException {
         Path file = write("phone", yaml);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ProfileParser().parse(file));
+        BenchException e = assertThrows(BenchException.class, () -> new ProfileParser().parse(file));
         assertEquals(file + ": " + expectedAfterFile, e.getMessage());
     }
 

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.device.profile;
 
+import dev.lighttrack.bench.errors.BenchException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -87,13 +88,13 @@ class ShippedProfilesTest {
         assertTrue(host.isHost());
         assertTrue(host.match().isEmpty());
         assertFalse(host.offers(Backend.DSP));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> host.engineFor(Backend.DSP));
+        BenchException e = assertThrows(BenchException.class, () -> host.engineFor(Backend.DSP));
         assertEquals("profile host offers no dsp backend (it offers: cpu, gpu)", e.getMessage());
     }
 
     @Test
     void unknownProfileListsTheKnownOnes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> catalog.get("sd999"));
+        BenchException e = assertThrows(BenchException.class, () -> catalog.get("sd999"));
         assertEquals("unknown device profile 'sd999' (known: host, sd845, sd855, sd865, sd888, sd8gen1, sd8gen2, sd8gen3)",
                 e.getMessage());
     }

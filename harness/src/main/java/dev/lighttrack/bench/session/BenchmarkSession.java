@@ -1,4 +1,4 @@
-package dev.lighttrack.bench.cli;
+package dev.lighttrack.bench.session;
 
 import dev.lighttrack.bench.results.RunRecord;
 import dev.lighttrack.bench.results.RunRecordFactory;
@@ -12,26 +12,40 @@ import dev.lighttrack.bench.run.TargetConditions;
 import dev.lighttrack.bench.stats.LatencyHistogram;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * One benchmark on one target: thermal gate, conditions before, the run, conditions after, statistics
- * from the raw samples on the host, and the run record with its histogram log. Nothing is written when
- * the run fails.
+ * Benchmarks of one model: on each target a device spec names, in turn, open it, then thermal gate,
+ * conditions before, the run, conditions after, statistics from the raw samples on the host, the run
+ * record with its histogram log, and close. Nothing is written when a run fails.
  */
-final class BenchmarkSession {
+public final class BenchmarkSession {
     private final RunStore store;
     private final RunProgress progress;
 
-    BenchmarkSession(RunStore store, RunProgress progress) {
+    public BenchmarkSession(RunStore store, RunProgress progress) {
         this.store = store;
         this.progress = progress;
     }
 
     /** The record and where it was written. */
-    record Outcome(RunRecord record, Path file) {
+    public record Outcome(RunRecord record, Path file) {
     }
 
-    Outcome run(BenchmarkTarget target, BenchModel model, RunSettings settings) {
+    /** Benchmarks {@code model} on every target of {@code spec}, one after the other. */
+    public List<Outcome> benchmarkAll(TargetSpec spec, BenchModel model, RunSettings settings) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (PlannedTarget planned : new TargetPlanner(spec, settings, progress).plan()) {
+            try (BenchmarkTarget target = planned.open()) {
+                outcomes.add(run(target, model, planned.settings()));
+            }
+        }
+        return outcomes;
+    }
+
+    /** One benchmark on an open target. */
+    public Outcome run(BenchmarkTarget target, BenchModel model, RunSettings settings) {
         target.awaitCool(progress);
         TargetConditions before = target.conditions();
         progress.say("running " + model.name() + " on " + target.info().serial() + " (" + settings.backend() + ", "

@@ -1,4 +1,4 @@
-package dev.lighttrack.bench.cli;
+package dev.lighttrack.bench.session;
 
 import dev.lighttrack.bench.device.AdbDeviceShell;
 import dev.lighttrack.bench.device.AdbFilePusher;
@@ -8,34 +8,41 @@ import dev.lighttrack.bench.device.DeviceLock;
 import dev.lighttrack.bench.device.VirtualDeviceSession;
 import dev.lighttrack.bench.device.deploy.AgentBinaries;
 import dev.lighttrack.bench.device.profile.DeviceProfile;
+import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.run.AdbTarget;
 import dev.lighttrack.bench.run.BenchmarkTarget;
 import dev.lighttrack.bench.run.HostTarget;
+import dev.lighttrack.bench.run.RunProgress;
 import dev.lighttrack.bench.run.TargetInfo;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Opens the three kinds of benchmark target. */
-final class Targets {
+/** Opens the three kinds of benchmark target; each is closed by a shutdown hook too (Ctrl-C). */
+final class TargetOpener {
     /* held so the level sticks: the virtual device logs its start at INFO, which bench already says in its own words */
     private static final Logger VIRTUAL_DEVICE_LOG = Logger.getLogger("dev.lighttrack.bench.agents.virtualdevice");
 
-    private Targets() {
+    private final TargetSpec spec;
+    private final RunProgress progress;
+
+    TargetOpener(TargetSpec spec, RunProgress progress) {
+        this.spec = spec;
+        this.progress = progress;
     }
 
-    static BenchmarkTarget host(DeviceProfile host) {
+    BenchmarkTarget host(DeviceProfile host) {
         return new HostTarget(host);
     }
 
     /** Starts a virtual device for {@code profile}, connects it to the (first) adb server; closing stops it. */
-    static BenchmarkTarget virtual(DeviceProfile profile, AdbOptions adb) {
-        AdbServerAddress server = adb.prepare().addresses().get(0);
+    BenchmarkTarget virtual(DeviceProfile profile) {
+        AdbServerAddress server = spec.prepareServers().addresses().get(0);
         AgentBinaries agents = AgentBinaries.fromClasspath();
         String abi = VirtualDeviceSession.hostAbi();
         agents.forAbi(abi); // fail before starting anything when there is no agent for this host
         VIRTUAL_DEVICE_LOG.setLevel(Level.WARNING);
         VirtualDeviceSession session = VirtualDeviceSession.start(profile, server, 0);
-        System.err.println("bench: virtual " + profile.name() + " device " + session.serial() + " on adb server " + server
+        progress.say("virtual " + profile.name() + " device " + session.serial() + " on adb server " + server
                 + ": it runs the agent on this host, so its timings are of this host, not of the "
                 + profile.soc().part());
         // the agent runs on this host, so a lookup table measured here is keyed by this host's OS and kernel
@@ -48,10 +55,10 @@ final class Targets {
                 new DeviceLock(shell, session.serial()), session));
     }
 
-    static BenchmarkTarget adb(AttachedDevice device, AdbOptions adb) {
-        DeviceProfile profile = device.profile().orElseThrow(() -> new UserError("device " + device.describe()
+    BenchmarkTarget adb(AttachedDevice device) {
+        DeviceProfile profile = device.profile().orElseThrow(() -> BenchException.badInput("device " + device.describe()
                 + " matches no profile; add its ro.soc.model to a profile in profiles/"));
-        String abi = device.properties().abi().orElseThrow(() -> new UserError("device " + device.describe()
+        String abi = device.properties().abi().orElseThrow(() -> BenchException.badInput("device " + device.describe()
                 + " does not report ro.product.cpu.abi, so the agent build for it is unknown"));
         TargetInfo info = new TargetInfo(device.serial(), profile.name(), device.properties().model().orElse(null),
                 device.properties().soc().orElse(profile.soc().part()), abi, VirtualDeviceSession.isVirtual(device),
