@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.cli;
 
+import dev.lighttrack.bench.space.ArchCostReport;
 import dev.lighttrack.bench.space.ArchPresets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,8 +31,8 @@ final class ArchInfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean json = OutputOptions.of(spec).json;
-        ArchReport report = new ArchReport(ArchPresets.resolve(arch), searchSize.checked(), templateSize);
-        System.out.print(json ? Json.write(report.toMap()) + "\n" : report.toText());
+        ArchCostReport report = ArchCostReport.of(ArchPresets.resolve(arch), searchSize.checked(), templateSize);
+        System.out.print(json ? Json.write(report) + "\n" : ArchReport.text(report));
         return 0;
     }
 }

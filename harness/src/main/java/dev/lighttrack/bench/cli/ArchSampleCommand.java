@@ -3,13 +3,12 @@ package dev.lighttrack.bench.cli;
 import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.errors.SettingRange;
 import dev.lighttrack.bench.space.ArchSampler;
+import dev.lighttrack.bench.space.SampledArch;
 import dev.lighttrack.bench.space.ArchStringCodec;
 import dev.lighttrack.bench.space.Architecture;
 import dev.lighttrack.bench.space.SubnetBuilder;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,7 +53,7 @@ final class ArchSampleCommand implements Callable<Integer> {
         long limit = maxMacs == null ? Long.MAX_VALUE : MacsValue.parse("maxMacs", maxMacs);
         ArchSampler sampler = new ArchSampler(SpaceOption.forBudget(budget));
         Random rng = new Random(seed);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<SampledArch> rows = new ArrayList<>();
         long draws = 0;
         while (rows.size() < count) {
             if (++draws > (long) MAX_DRAWS_PER_ARCH * count) {
@@ -64,19 +63,15 @@ final class ArchSampleCommand implements Callable<Integer> {
             Architecture a = sampler.sample(rng);
             var cost = SubnetBuilder.search(a, searchSize.checked(), SubnetBuilder.DEFAULT_TEMPLATE_SIZE).cost();
             if (cost.macs() <= limit) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("arch", ArchStringCodec.format(a));
-                row.put("macs", cost.macs());
-                row.put("params", cost.params());
-                rows.add(row);
+                rows.add(new SampledArch(ArchStringCodec.format(a), cost.macs(), cost.params()));
             }
         }
         if (json) {
             System.out.println(Json.write(rows));
         } else {
-            for (Map<String, Object> r : rows) {
-                System.out.printf("%s  %s MACs  %s params%n", r.get("arch"), ArchReport.mega((Long) r.get("macs")),
-                        ArchReport.mega((Long) r.get("params")));
+            for (SampledArch r : rows) {
+                System.out.printf("%s  %s MACs  %s params%n", r.arch(), ArchReport.mega(r.macs()),
+                        ArchReport.mega(r.params()));
             }
         }
         return 0;

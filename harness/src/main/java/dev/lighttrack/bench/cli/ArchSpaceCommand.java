@@ -1,9 +1,7 @@
 package dev.lighttrack.bench.cli;
 
 import dev.lighttrack.bench.space.SearchSpace;
-import dev.lighttrack.bench.space.SpaceSize;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.lighttrack.bench.space.SpaceSummary;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,21 +22,14 @@ final class ArchSpaceCommand implements Callable<Integer> {
     public Integer call() {
         boolean json = OutputOptions.of(spec).json;
         SearchSpace space = SpaceOption.forBudget(budget);
-        SpaceSize size = SpaceSize.of(space);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("backbone_budget_mmacs", space.backboneBudgetMacsM());
-        m.put("stage_depths", space.stageDepths());
-        m.put("backbone_paths", size.backbonePaths());
-        m.put("tower_paths_per_branch", size.towerPaths());
-        m.put("encoded_archs", size.encoded());
-        m.put("distinct_networks", size.distinctNetworks());
+        SpaceSummary size = SpaceSummary.of(space);
         if (json) {
-            System.out.println(Json.write(m));
+            System.out.println(Json.write(size));
         } else {
             System.out.printf("backbone budget   %dM (stage depths %s)%n", space.backboneBudgetMacsM(), space.stageDepths());
             System.out.printf("backbone paths    %.3e (6^%d)%n", size.backbonePaths().doubleValue(), space.searchableBlocks());
-            System.out.printf("tower paths       %d per branch (3 widths x 2 x 3^7)%n", size.towerPaths());
-            System.out.printf("encoded archs     %.3e (every digit free, 12 output positions)%n", size.encoded().doubleValue());
+            System.out.printf("tower paths       %d per branch (3 widths x 2 x 3^7)%n", size.towerPathsPerBranch());
+            System.out.printf("encoded archs     %.3e (every digit free, 12 output positions)%n", size.encodedArchs().doubleValue());
             System.out.printf("distinct networks %.3e (blocks after the output are don't-cares)%n",
                     size.distinctNetworks().doubleValue());
         }

@@ -3,6 +3,7 @@ package dev.lighttrack.bench.cli;
 import dev.lighttrack.bench.device.AdbServers;
 import dev.lighttrack.bench.device.AttachedDevice;
 import dev.lighttrack.bench.device.DeviceDiscovery;
+import dev.lighttrack.bench.device.DeviceListing;
 import dev.lighttrack.bench.device.DeviceState;
 import dev.lighttrack.bench.device.DeviceStatus;
 import dev.lighttrack.bench.device.ProfileMatcher;
@@ -44,7 +45,8 @@ final class DevicesCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String serverList = servers.addresses().stream().map(Object::toString).collect(Collectors.joining(", "));
         if (json) {
-            out.println(DeviceJson.render(statuses));
+            // Jackson's pretty printer writes an empty array as "[ ]"
+            out.println(statuses.isEmpty() ? "[]" : Json.write(statuses.stream().map(DeviceListing::of).toList()));
             if (statuses.isEmpty()) {
                 err.println("bench: no devices attached to adb server " + serverList + ". " + ATTACH_HINT);
             }

@@ -1,21 +1,16 @@
 package dev.lighttrack.bench.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.lighttrack.bench.files.JsonMapper;
 
-/** The CLI's JSON writer: pretty, stable field order as given. */
+/** What --json prints: a result record through bench's one mapper. */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper MAPPER = JsonMapper.MAPPER;
 
     private Json() {
     }
 
     static String write(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
-        }
+        return JsonMapper.write(value);
     }
 }

@@ -2,6 +2,7 @@ package dev.lighttrack.bench.cli;
 
 import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.errors.InvalidSetting;
+import dev.lighttrack.bench.lut.LutBuildReport;
 import dev.lighttrack.bench.lut.LutBuilder;
 import dev.lighttrack.bench.lut.LutFit;
 import dev.lighttrack.bench.lut.LutStatistic;
@@ -14,8 +15,6 @@ import dev.lighttrack.bench.session.BenchHome;
 import dev.lighttrack.bench.session.OpenedTarget;
 import dev.lighttrack.bench.space.SubnetBuilder;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,20 +90,7 @@ final class LutBuildCommand implements Callable<Integer> {
         }
         LutFit fit = result.table().fit();
         if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("lut", file.toString());
-            m.put("key", LutJson.key(result.table().key()));
-            m.put("statistic", result.table().statistic().label());
-            m.put("entries", result.entries());
-            m.put("ops_measured", result.opsMeasured());
-            m.put("whole_models", result.table().wholeModels().size());
-            m.put("whole_models_measured", result.wholeModelsMeasured());
-            m.put("fit", LutJson.fit(fit));
-            m.put("op_wall_s", result.opWallSeconds());
-            m.put("op_sampled_s", result.opSampledSeconds());
-            m.put("harness_efficiency", result.efficiency());
-            m.put("wall_s", result.wallSeconds());
-            System.out.println(Json.write(m));
+            System.out.println(Json.write(LutBuildReport.of(file.toString(), result)));
         } else {
             System.out.printf("%s: %d entries (%d measured now), %d whole subnets (%d measured now)%n", file,
                     result.entries(), result.opsMeasured(), result.table().wholeModels().size(),

@@ -3,15 +3,12 @@ package dev.lighttrack.bench.cli;
 import dev.lighttrack.bench.lut.LatencyPredictor;
 import dev.lighttrack.bench.lut.LutFiles;
 import dev.lighttrack.bench.lut.LutKey;
+import dev.lighttrack.bench.lut.LutPredictionReport;
 import dev.lighttrack.bench.lut.LutTable;
 import dev.lighttrack.bench.space.ArchPresets;
 import dev.lighttrack.bench.space.ArchStringCodec;
 import dev.lighttrack.bench.space.Architecture;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,28 +40,7 @@ final class LutPredictCommand implements Callable<Integer> {
         LutKey k = table.key();
         String name = ArchPresets.nameOf(a) != null ? ArchPresets.nameOf(a) : ArchStringCodec.format(a);
         if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("arch", ArchStringCodec.format(a));
-            m.put("lut", lut.toString());
-            m.put("key", LutJson.key(k));
-            m.put("statistic", table.statistic().label());
-            m.put("predicted_ms", p.latencyUs() / 1000);
-            m.put("op_sum_ms", p.opSumUs() / 1000);
-            m.put("correction_ms", p.correctionUs() / 1000);
-            m.put("scale", table.fit().scale());
-            m.put("overhead_ms", table.fit().overheadUs() / 1000);
-            m.put("per_op_ms", table.fit().perOpUs() / 1000);
-            m.put("ops", p.ops());
-            List<Map<String, Object>> terms = new ArrayList<>();
-            for (LatencyPredictor.Term t : p.terms()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("unit", t.unit());
-                row.put("signature", t.signature());
-                row.put("latency_ms", t.us() / 1000);
-                terms.add(row);
-            }
-            m.put("terms", terms);
-            System.out.println(Json.write(m));
+            System.out.println(Json.write(LutPredictionReport.of(ArchStringCodec.format(a), lut.toString(), table, p)));
             return 0;
         }
         System.out.printf("%s: %.3f ms predicted (%s) on %s%s %s %s (%d threads)%n", name, p.latencyUs() / 1000,

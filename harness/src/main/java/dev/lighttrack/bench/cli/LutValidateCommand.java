@@ -4,6 +4,7 @@ import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.files.AtomicFiles;
 import dev.lighttrack.bench.lut.LutFiles;
 import dev.lighttrack.bench.lut.LutTable;
+import dev.lighttrack.bench.lut.LutValidationReport;
 import dev.lighttrack.bench.lut.LutValidator;
 import dev.lighttrack.bench.lut.MeasurementInterruptedException;
 import dev.lighttrack.bench.report.ScatterPlot;
@@ -16,10 +17,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,7 +77,9 @@ final class LutValidateCommand implements Callable<Integer> {
         } catch (MeasurementInterruptedException e) {
             throw BenchException.badInput(e.getMessage(), e);
         }
-        Map<String, Object> report = report(table, result);
+        LutValidationReport report = LutValidationReport.of(lut.toString(), table, seed, result,
+                new LutValidationReport.Settings(target.measurement.warmup, target.measurement.iterations,
+                        target.measurement.minSeconds));
         AtomicFiles.write(dir.resolve("report.json"), (Json.write(report) + "\n").getBytes(StandardCharsets.UTF_8));
         double[] measured = result.rows().stream().mapToDouble(r -> r.measuredUs() / 1000).toArray();
         double[] predicted = result.rows().stream().mapToDouble(r -> r.predictedUs() / 1000).toArray();
@@ -104,52 +104,5 @@ final class LutValidateCommand implements Callable<Integer> {
             System.out.printf("  report %s, plot %s%n", dir.resolve("report.json"), plot);
         }
         return 0;
-    }
-
-    private Map<String, Object> report(LutTable table, LutValidator.Result result) {
-        PredictionAccuracy a = result.accuracy();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("lut", lut.toString());
-        m.put("key", LutJson.key(table.key()));
-        m.put("statistic", table.statistic().label());
-        m.put("fit", LutJson.fit(table.fit()));
-        m.put("seed", seed);
-        m.put("samples", a.samples());
-        putAccuracy(m, a);
-        m.put("macs_kendall_tau", result.macsKendallTau());
-        m.put("macs_spearman_rho", result.macsSpearmanRho());
-        m.put("in_fit_set", result.inFitSet());
-        if (result.retest() != null) {
-            Map<String, Object> noise = new LinkedHashMap<>();
-            putAccuracy(noise, result.retest());
-            m.put("retest", noise);
-        }
-        m.put("settings", Map.of("warmup", target.measurement.warmup, "iterations", target.measurement.iterations,
-                "min_seconds", target.measurement.minSeconds));
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (LutValidator.Row r : result.rows()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("arch", r.arch());
-            row.put("macs", r.macs());
-            row.put("predicted_ms", r.predictedUs() / 1000);
-            row.put("measured_ms", r.measuredUs() / 1000);
-            row.put("error_pct", r.errorPct());
-            row.put("samples", r.samples());
-            if (r.retestUs() != null) {
-                row.put("retest_ms", r.retestUs() / 1000);
-            }
-            rows.add(row);
-        }
-        m.put("subnets", rows);
-        return m;
-    }
-
-    private static void putAccuracy(Map<String, Object> m, PredictionAccuracy a) {
-        m.put("within_10pct", a.within10pct());
-        m.put("within_5pct", a.within5pct());
-        m.put("rmse_ms", a.rmseUs() / 1000);
-        m.put("mape", a.mape());
-        m.put("kendall_tau", a.kendallTau());
-        m.put("spearman_rho", a.spearmanRho());
     }
 }

@@ -3,6 +3,7 @@ package dev.lighttrack.bench.cli;
 import dev.lighttrack.bench.perf.PerfSettings;
 import dev.lighttrack.bench.perf.RunnerPerfBenchmark;
 import dev.lighttrack.bench.perf.RunnerPerfReport;
+import dev.lighttrack.bench.perf.RunnerPerfSummary;
 import dev.lighttrack.bench.run.BenchModel;
 import dev.lighttrack.bench.run.HostTarget;
 import java.util.concurrent.Callable;
@@ -51,7 +52,7 @@ final class PerfRunnerCommand implements Callable<Integer> {
         BenchModel benchModel = model.choice().resolve();
         RunnerPerfReport report = new RunnerPerfBenchmark(ProgressLine.messages("bench perf")::say)
                 .run(benchModel, settings, HostTarget.cpuModel());
-        System.out.print(json ? Json.write(RunnerPerfJson.of(report)) + "\n" : RunnerPerfText.of(report));
+        System.out.print(json ? Json.write(RunnerPerfSummary.of(report)) + "\n" : RunnerPerfText.of(report));
         return 0;
     }
 

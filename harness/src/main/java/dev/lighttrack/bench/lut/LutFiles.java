@@ -1,12 +1,13 @@
 package dev.lighttrack.bench.lut;
 
-import dev.lighttrack.bench.errors.BenchException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.files.AtomicFiles;
+import dev.lighttrack.bench.files.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,10 +15,7 @@ import java.nio.file.Path;
 
 /** Reads and writes lookup tables as JSON, atomically, so an interrupted build leaves a valid table. */
 public final class LutFiles {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper MAPPER = JsonMapper.MAPPER;
 
     private LutFiles() {
     }

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.results;
 
+import dev.lighttrack.bench.files.JsonMapper;
 import dev.lighttrack.bench.errors.BenchException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -16,11 +17,7 @@ import java.util.List;
 
 /** JSON form of run records: snake_case, pretty, versioned. */
 public final class RunRecordJson {
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .setSerializationInclusion(JsonInclude.Include.ALWAYS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    public static final ObjectMapper MAPPER = JsonMapper.MAPPER;
 
     private RunRecordJson() {
     }
