@@ -10,15 +10,19 @@
 extern "C" {
 #endif
 
-/* Status codes; the ltrunner executable exits with the same numbers (native/README.md). */
-typedef enum lt_status {
-    LT_OK = 0,
-    LT_ERR_USAGE = 2,                 /* bad argument: unknown backend, bad cpu list, bad count */
-    LT_ERR_MODEL = 3,                 /* model file missing, unreadable, truncated, corrupt, wrong input rank */
-    LT_ERR_UNSUPPORTED = 4,           /* an op or attribute the backend cannot run */
-    LT_ERR_BACKEND_UNAVAILABLE = 5,   /* the engine or device is missing (no OpenCL platform, ...) */
-    LT_ERR_RUNTIME = 6                /* failure while running, affinity refused, out of memory, io */
-} lt_status;
+/* Status codes, the one list: X(name, value, protocol code of the error record). The ltrunner executable exits
+ * with the same numbers (native/README.md). */
+#define LT_STATUS_CODES(X)                                                                                   \
+    X(LT_OK, 0, "ok")                                                                                        \
+    X(LT_ERR_USAGE, 2, "usage")                 /* bad argument: unknown backend, bad cpu list, bad count */  \
+    X(LT_ERR_MODEL, 3, "model")                 /* model missing, unreadable, truncated, corrupt, bad input */ \
+    X(LT_ERR_UNSUPPORTED, 4, "unsupported")     /* an op or attribute the backend cannot run */               \
+    X(LT_ERR_BACKEND_UNAVAILABLE, 5, "backend_unavailable") /* the engine or device is missing (no OpenCL) */  \
+    X(LT_ERR_RUNTIME, 6, "runtime")             /* failure while running, affinity refused, out of memory, io */
+
+#define LT_STATUS_ENUMERATOR(name, value, code) name = value,
+typedef enum lt_status { LT_STATUS_CODES(LT_STATUS_ENUMERATOR) } lt_status;
+#undef LT_STATUS_ENUMERATOR
 
 typedef enum lt_precision {
     LT_PRECISION_FP32 = 0,

@@ -13,12 +13,13 @@
 #define PROTOCOL_VERSION 1
 #define MAX_SAMPLES_WITH_MIN_SECONDS 1000000
 
+/* The protocol's name of a status; anything unknown is a runtime failure. */
 static const char *code_name(int status) {
     switch (status) {
-        case LT_ERR_USAGE: return "usage";
-        case LT_ERR_MODEL: return "model";
-        case LT_ERR_UNSUPPORTED: return "unsupported";
-        case LT_ERR_BACKEND_UNAVAILABLE: return "backend_unavailable";
+#define LT_STATUS_CASE(name, value, code) \
+        case name: return code;
+        LT_STATUS_CODES(LT_STATUS_CASE)
+#undef LT_STATUS_CASE
         default: return "runtime";
     }
 }
