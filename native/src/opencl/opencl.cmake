@@ -12,6 +12,9 @@ add_custom_command(
     COMMENT "Embedding OpenCL kernels")
 set(LT_OPENCL_SOURCES
     ${LT_OPENCL_DIR}/../backend-opencl.c
+    ${LT_OPENCL_DIR}/../opencl-device.c
+    ${LT_OPENCL_DIR}/../opencl-steps.c
+    ${LT_OPENCL_DIR}/../opencl-ops.c
     ${LT_OPENCL_DIR}/cl_api.c
     ${LT_OPENCL_DIR}/fp16.c
     ${LT_OPENCL_DIR}/fusion.c
