@@ -3,7 +3,6 @@ package dev.lighttrack.bench.cli;
 import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.export.ModelFiles;
 import dev.lighttrack.bench.export.OnnxExporter;
-import dev.lighttrack.bench.space.ArchPresets;
 import dev.lighttrack.bench.space.Architecture;
 import dev.lighttrack.bench.space.Subnet;
 import dev.lighttrack.bench.space.SubnetBuilder;
@@ -19,8 +18,8 @@ import picocli.CommandLine.Option;
 final class ArchExportCommand implements Callable<Integer> {
     enum Part { search, template }
 
-    @Option(names = "--arch", required = true, paramLabel = "ARCH", description = "Arch string or preset name.")
-    String arch;
+    @Mixin
+    ArchOption arch;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.onnx", description = "Where to write the model.")
     Path out;
@@ -33,8 +32,8 @@ final class ArchExportCommand implements Callable<Integer> {
     @Mixin
     SearchSizeOption searchSize;
 
-    @Option(names = "--template-size", defaultValue = "128", paramLabel = "N", description = "Template size (default ${DEFAULT-VALUE}).")
-    int templateSize;
+    @Mixin
+    TemplateSizeOption templateSize;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Weight seed (default ${DEFAULT-VALUE}).")
     long seed;
@@ -44,9 +43,9 @@ final class ArchExportCommand implements Callable<Integer> {
         if (!out.getFileName().toString().endsWith(".onnx")) {
             throw new InvalidSetting("out", out + " should name a .onnx file");
         }
-        Architecture a = ArchPresets.resolve(arch);
-        Subnet subnet = part == Part.search ? SubnetBuilder.search(a, searchSize.checked(), templateSize)
-                : SubnetBuilder.template(a, templateSize);
+        Architecture a = arch.resolve();
+        Subnet subnet = part == Part.search ? SubnetBuilder.search(a, searchSize.checked(), templateSize.checked())
+                : SubnetBuilder.template(a, templateSize.checked());
         ModelFiles.write(OnnxExporter.export(subnet, seed), out);
         System.err.printf("wrote %s (%s part, %s MACs, %s params)%n", out, part,
                 ArchReport.mega(subnet.cost().macs()), ArchReport.mega(subnet.cost().params()));

@@ -1,7 +1,6 @@
 package dev.lighttrack.bench.cli;
 
 import dev.lighttrack.bench.space.ArchCostReport;
-import dev.lighttrack.bench.space.ArchPresets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,22 +15,20 @@ final class ArchInfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--arch", required = true, paramLabel = "ARCH",
-            description = "Arch string (back_...+cls_...+reg_..._ops_sb) or preset name (lighttrack-mobile).")
-    String arch;
+    @Mixin
+    ArchOption arch;
 
     @Mixin
     SearchSizeOption searchSize;
 
-    @Option(names = "--template-size", defaultValue = "128", paramLabel = "N",
-            description = "Template crop size in pixels (default ${DEFAULT-VALUE}).")
-    int templateSize;
+    @Mixin
+    TemplateSizeOption templateSize;
 
 
     @Override
     public Integer call() {
         boolean json = OutputOptions.of(spec).json;
-        ArchCostReport report = ArchCostReport.of(ArchPresets.resolve(arch), searchSize.checked(), templateSize);
+        ArchCostReport report = ArchCostReport.of(arch.resolve(), searchSize.checked(), templateSize.checked());
         System.out.print(json ? Json.write(report) + "\n" : ArchReport.text(report));
         return 0;
     }

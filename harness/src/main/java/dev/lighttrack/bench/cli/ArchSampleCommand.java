@@ -38,9 +38,8 @@ final class ArchSampleCommand implements Callable<Integer> {
             description = "Keep only archs with at most M MACs per frame (e.g. 600M, 6e8, 600000000).")
     String maxMacs;
 
-    @Option(names = "--budget", defaultValue = "470", paramLabel = "B",
-            description = "Backbone budget: 470 (LightTrack-Mobile space, 20 backbone digits) or 600 (22 digits).")
-    int budget;
+    @Mixin
+    SpaceOption budget;
 
     @Mixin
     SearchSizeOption searchSize;
@@ -51,7 +50,7 @@ final class ArchSampleCommand implements Callable<Integer> {
         boolean json = OutputOptions.of(spec).json;
         new SettingRange(1, MAX_COUNT).check("count", count);
         long limit = maxMacs == null ? Long.MAX_VALUE : MacsValue.parse("maxMacs", maxMacs);
-        ArchSampler sampler = new ArchSampler(SpaceOption.forBudget(budget));
+        ArchSampler sampler = new ArchSampler(budget.space());
         Random rng = new Random(seed);
         List<SampledArch> rows = new ArrayList<>();
         long draws = 0;

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bench arch space}. */
@@ -14,14 +15,14 @@ final class ArchSpaceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--budget", defaultValue = "470", paramLabel = "B", description = "Backbone budget: 470 or 600.")
-    int budget;
+    @Mixin
+    SpaceOption budget;
 
 
     @Override
     public Integer call() {
         boolean json = OutputOptions.of(spec).json;
-        SearchSpace space = SpaceOption.forBudget(budget);
+        SearchSpace space = budget.space();
         SpaceSummary size = SpaceSummary.of(space);
         if (json) {
             System.out.println(Json.write(size));

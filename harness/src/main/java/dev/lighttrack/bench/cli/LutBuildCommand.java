@@ -40,9 +40,8 @@ final class LutBuildCommand implements Callable<Integer> {
     @Mixin
     SearchSizeOption searchSize;
 
-    @Option(names = "--budget", defaultValue = "470", paramLabel = "B",
-            description = "Backbone budget of the space: 470 or 600 (default ${DEFAULT-VALUE}).")
-    int budget;
+    @Mixin
+    SpaceOption budget;
 
     @Option(names = "--fit-samples", defaultValue = "12", paramLabel = "N",
             description = "Random subnets measured end to end to fit the overhead (default ${DEFAULT-VALUE}).")
@@ -68,7 +67,7 @@ final class LutBuildCommand implements Callable<Integer> {
     public Integer call() {
         int size = searchSize.checked();
         boolean json = OutputOptions.of(spec).json;
-        var space = SpaceOption.forBudget(budget);
+        var space = budget.space();
         LutStatistic stat;
         try {
             stat = LutStatistic.parse(statistic);

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bench lut predict}. */
@@ -26,8 +27,8 @@ final class LutPredictCommand implements Callable<Integer> {
     @Option(names = "--lut", required = true, paramLabel = "FILE", description = "A table from 'bench lut build'.")
     Path lut;
 
-    @Option(names = "--arch", required = true, paramLabel = "ARCH", description = "Arch string or preset name.")
-    String arch;
+    @Mixin
+    ArchOption arch;
 
 
 
@@ -35,7 +36,7 @@ final class LutPredictCommand implements Callable<Integer> {
     public Integer call() {
         boolean json = OutputOptions.of(spec).json;
         LutTable table = LutFiles.read(lut);
-        Architecture a = ArchPresets.resolve(arch);
+        Architecture a = arch.resolve();
         LatencyPredictor.Prediction p = new LatencyPredictor(table).predict(a);
         LutKey k = table.key();
         String name = ArchPresets.nameOf(a) != null ? ArchPresets.nameOf(a) : ArchStringCodec.format(a);

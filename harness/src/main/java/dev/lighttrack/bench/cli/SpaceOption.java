@@ -2,13 +2,16 @@ package dev.lighttrack.bench.cli;
 
 import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.space.SearchSpace;
+import picocli.CommandLine.Option;
 
-/** Maps the --budget option to a search space. */
+/** --budget, for every command that works on one of the two LightTrack spaces. */
 final class SpaceOption {
-    private SpaceOption() {
-    }
+    @Option(names = "--budget", defaultValue = "470", paramLabel = "B",
+            description = "Backbone budget of the space: 470 (LightTrack-Mobile, 20 backbone digits) or 600 "
+                    + "(22 digits). Default: ${DEFAULT-VALUE}.")
+    int budget;
 
-    static SearchSpace forBudget(int budget) {
+    SearchSpace space() {
         if (budget == SearchSpace.MOBILE.backboneBudgetMacsM()) {
             return SearchSpace.MOBILE;
         }

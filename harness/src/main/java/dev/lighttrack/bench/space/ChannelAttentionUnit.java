@@ -8,11 +8,6 @@ public record ChannelAttentionUnit(String name, TensorShape input) implements Ne
     }
 
     @Override
-    public TensorShape output() {
-        return input;
-    }
-
-    @Override
     public Cost cost() {
         TensorShape pooled = new TensorShape(input.channels(), 1, 1);
         return Cost.globalAveragePool(input).plus(Cost.conv(pooled, input.channels(), 1, 1, true))

@@ -8,11 +8,6 @@ public record DsUnit(String name, TensorShape input) implements NetUnit {
     }
 
     @Override
-    public TensorShape output() {
-        return input;
-    }
-
-    @Override
     public Cost cost() {
         int c = input.channels();
         return Cost.conv(input, c, c, 3, false).plus(Cost.batchNorm(input))

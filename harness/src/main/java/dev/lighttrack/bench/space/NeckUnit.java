@@ -8,11 +8,6 @@ public record NeckUnit(String name, TensorShape input, TensorShape template) imp
     }
 
     @Override
-    public TensorShape output() {
-        return input;
-    }
-
-    @Override
     public Cost cost() {
         return Cost.batchNorm(input).plus(Cost.batchNorm(template));
     }

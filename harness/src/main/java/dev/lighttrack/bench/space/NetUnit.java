@@ -14,7 +14,10 @@ public sealed interface NetUnit permits StemUnit, DsUnit, IrUnit, NeckUnit, Corr
 
     TensorShape input();
 
-    TensorShape output();
+    /** The shape it produces; by default its input's (a unit that keeps the shape says nothing more). */
+    default TensorShape output() {
+        return input();
+    }
 
     Cost cost();
 

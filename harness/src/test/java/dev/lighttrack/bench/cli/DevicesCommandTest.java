@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lighttrack.bench.device.AdbTestServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,56 +27,37 @@ class DevicesCommandTest {
 
     @Test
     void jsonWithZeroDevicesIsAnEmptyArray() throws Exception {
-        Run run = run("devices", "--json", "--adb", server.address().toString());
-        assertEquals(0, run.exitCode, run.err);
-        assertEquals("[]\n", run.out);
-        JsonNode json = new ObjectMapper().readTree(run.out);
+        CliRun run = CliRun.of("devices", "--json", "--adb", server.address().toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("[]\n", run.out());
+        JsonNode json = Json.MAPPER.readTree(run.out());
         assertTrue(json.isArray());
         assertEquals(0, json.size());
-        assertTrue(run.err.contains("no devices attached to adb server " + server.address()), run.err);
-        assertTrue(run.err.contains("USB debugging"), run.err);
+        assertTrue(run.err().contains("no devices attached to adb server " + server.address()), run.err());
+        assertTrue(run.err().contains("USB debugging"), run.err());
     }
 
     @Test
     void textWithZeroDevicesSaysHowToAttachOne() {
-        Run run = run("devices", "--adb", server.address().toString());
-        assertEquals(0, run.exitCode, run.err);
+        CliRun run = CliRun.of("devices", "--adb", server.address().toString());
+        assertEquals(0, run.exitCode(), run.err());
         assertEquals("No devices attached to adb server " + server.address() + ".\n" + DevicesCommand.ATTACH_HINT + "\n",
-                run.out);
+                run.out());
     }
 
     @Test
     void anUnreachableServerIsExitCodeTwoNamingIt() {
-        Run run = run("devices", "--adb", "127.0.0.1:1");
-        assertEquals(2, run.exitCode);
-        assertTrue(run.err.startsWith("bench: adb server 127.0.0.1:1 is not reachable ("), run.err);
-        assertEquals(1, run.err.strip().lines().count(), "one line: " + run.err);
-        assertEquals("", run.out);
+        CliRun run = CliRun.of("devices", "--adb", "127.0.0.1:1");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("bench: adb server 127.0.0.1:1 is not reachable ("), run.err());
+        assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
+        assertEquals("", run.out());
     }
 
     @Test
     void aMalformedServerIsAUsageError() {
-        Run run = run("devices", "--adb", "lab-host");
-        assertEquals(2, run.exitCode);
-        assertTrue(run.err.contains("an adb server is given as HOST:PORT (e.g. 192.168.1.20:5037), got 'lab-host'"), run.err);
-    }
-
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static synchronized Run run(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = BenchMain.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
+        CliRun run = CliRun.of("devices", "--adb", "lab-host");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("an adb server is given as HOST:PORT (e.g. 192.168.1.20:5037), got 'lab-host'"), run.err());
     }
 }

@@ -99,7 +99,7 @@ public final class ProfileParser {
             throw field.get().error("must list at least one soc_model, board_platform or hardware value");
         }
         if (!android && !rule.isEmpty()) {
-            throw field.get().error("must be empty for the host profile (it is chosen only by --device host)");
+            throw field.get().error("must be empty for the host profile (it is chosen only by the device spec host)");
         }
         return rule;
     }
