@@ -125,8 +125,12 @@ static void *xnn_open(const lt_model *model, const lt_backend_options *options, 
         segment *seg = &st->segs[i];
         xs = xnn_create_runtime_v2(seg->sg, st->pool, st->runtime_flags, &seg->rt);
         if (xs != xnn_status_success) {
-            if (st->runtime_flags != 0 && xs == xnn_status_unsupported_hardware) {
-                s = lt_fail(err, LT_ERR_UNSUPPORTED, "xnnpack: fp16 inference is not available on this cpu; use fp32");
+            if (st->runtime_flags != 0 &&
+                (xs == xnn_status_unsupported_hardware || xs == xnn_status_unsupported_parameter)) {
+                /* forced fp16: XNNPACK refuses where the cpu lacks fp16 arithmetic or has no fp16 kernel for an op */
+                s = lt_fail(err, LT_ERR_UNSUPPORTED,
+                            "xnnpack: fp16 inference of this model is not available on this cpu (XNNPACK status %d: "
+                            "no fp16 kernel for one of its ops here); use fp32", (int)xs);
             } else {
                 s = lt_fail(err, xs == xnn_status_unsupported_parameter ? LT_ERR_UNSUPPORTED : LT_ERR_RUNTIME,
                             "xnnpack: cannot create the runtime (status %d)", (int)xs);

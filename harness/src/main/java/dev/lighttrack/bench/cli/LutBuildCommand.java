@@ -2,6 +2,7 @@ package dev.lighttrack.bench.cli;
 
 import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.errors.InvalidSetting;
+import dev.lighttrack.bench.errors.SettingRange;
 import dev.lighttrack.bench.lut.LutBuildReport;
 import dev.lighttrack.bench.lut.LutBuilder;
 import dev.lighttrack.bench.lut.LutFit;
@@ -44,8 +45,11 @@ final class LutBuildCommand implements Callable<Integer> {
     SpaceOption budget;
 
     @Option(names = "--fit-samples", defaultValue = "12", paramLabel = "N",
-            description = "Random subnets measured end to end to fit the overhead (default ${DEFAULT-VALUE}).")
+            description = "Random subnets measured end to end to fit the overhead, 1-" + MAX_FIT_SAMPLES
+                    + " (default ${DEFAULT-VALUE}).")
     int fitSamples;
+
+    static final int MAX_FIT_SAMPLES = 1_000;
 
     @Option(names = "--fit-seed", defaultValue = "20210427", paramLabel = "S",
             description = "Seed of those subnets (default ${DEFAULT-VALUE}); validate with another seed.")
@@ -66,6 +70,7 @@ final class LutBuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int size = searchSize.checked();
+        new SettingRange(1, MAX_FIT_SAMPLES).check("fitSamples", fitSamples);
         boolean json = OutputOptions.of(spec).json;
         var space = budget.space();
         LutStatistic stat;

@@ -1,6 +1,7 @@
 package dev.lighttrack.bench.cli;
 
 import dev.lighttrack.bench.errors.BenchException;
+import dev.lighttrack.bench.errors.SettingRange;
 import dev.lighttrack.bench.files.AtomicFiles;
 import dev.lighttrack.bench.lut.LutFiles;
 import dev.lighttrack.bench.lut.LutTable;
@@ -47,8 +48,10 @@ final class LutValidateCommand implements Callable<Integer> {
     Path lut;
 
     @Option(names = "--samples", defaultValue = "50", paramLabel = "N",
-            description = "Random subnets to measure (default ${DEFAULT-VALUE}).")
+            description = "Random subnets to measure, 2-" + MAX_SAMPLES + " (default ${DEFAULT-VALUE}).")
     int samples;
+
+    static final int MAX_SAMPLES = 10_000;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Their seed (default ${DEFAULT-VALUE}).")
     long seed;
@@ -65,6 +68,7 @@ final class LutValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean json = OutputOptions.of(spec).json;
+        new SettingRange(2, MAX_SAMPLES).check("samples", samples);
         LutTable table = LutFiles.read(lut);
         List<Architecture> archs = LutValidator.sample(table, samples, seed);
         Path dir = out != null ? out : BenchHome.results("luts").resolve("validate-" + STAMP.format(Instant.now()));

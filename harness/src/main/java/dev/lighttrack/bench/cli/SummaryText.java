@@ -55,7 +55,9 @@ final class SummaryText {
         }
     }
 
+    /** Milliseconds to the µs; under 10 µs (an op, not a model) in µs to the ns, so that it does not read 0.000. */
     private static String ms(double us) {
-        return String.format(Locale.ROOT, "%.3f ms", us / 1000);
+        return us < 10 && us > 0 ? String.format(Locale.ROOT, "%.3f us", us)
+                : String.format(Locale.ROOT, "%.3f ms", us / 1000);
     }
 }

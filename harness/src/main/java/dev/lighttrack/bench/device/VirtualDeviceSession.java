@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.device;
 
+import dev.lighttrack.bench.files.IoReason;
 import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.agents.virtualdevice.VirtualDevice;
 import dev.lighttrack.bench.agents.virtualdevice.VirtualDeviceConfig;
@@ -62,13 +63,13 @@ public final class VirtualDeviceSession implements AutoCloseable {
         try {
             sandbox = Files.createTempDirectory("ltbench-vdev-");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a sandbox for the virtual device: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create a sandbox for the virtual device: " + IoReason.of(e), e);
         }
         try {
             return VirtualDevice.start(config(profile, sandbox, port));
         } catch (IOException e) {
             deleteTree(sandbox);
-            throw new UncheckedIOException("cannot start the virtual " + profile.name() + " device: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot start the virtual " + profile.name() + " device: " + IoReason.of(e), e);
         } catch (RuntimeException e) {
             deleteTree(sandbox);
             throw e;

@@ -23,7 +23,7 @@ public final class Sha256 {
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + IoReason.of(e), e);
         }
     }
 

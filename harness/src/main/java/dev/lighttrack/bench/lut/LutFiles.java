@@ -1,5 +1,7 @@
 package dev.lighttrack.bench.lut;
 
+import dev.lighttrack.bench.files.IoReason;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +26,7 @@ public final class LutFiles {
         try {
             AtomicFiles.write(file, MAPPER.writeValueAsBytes(table));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write lookup table " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write lookup table " + file + ": " + IoReason.of(e), e);
         }
     }
 
@@ -38,9 +40,15 @@ public final class LutFiles {
             if (!version.startsWith("1.")) {
                 throw BenchException.badInput(file + " is not a lookup table of schema 1.x (found '" + version + "')");
             }
-            return MAPPER.treeToValue(node, LutTable.class);
+            return LutTableCheck.check(MAPPER.treeToValue(node, LutTable.class), file);
+        } catch (JsonProcessingException e) {
+            // Jackson's own text names its classes; say where the file stops making sense instead
+            var at = e.getLocation();
+            throw BenchException.badInput("lookup table " + file + " is not a valid table"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+                    + ": truncated or corrupt; rebuild it with 'bench lut build'", e);
         } catch (IOException e) {
-            throw BenchException.badInput("cannot read lookup table " + file + ": " + e.getMessage(), e);
+            throw BenchException.badInput("cannot read lookup table " + file + ": " + IoReason.of(e), e);
         }
     }
 }

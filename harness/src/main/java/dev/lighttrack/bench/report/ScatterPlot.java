@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.report;
 
+import dev.lighttrack.bench.files.IoReason;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ public final class ScatterPlot {
                         VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write plot " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write plot " + file + ": " + IoReason.of(e), e);
         }
     }
 

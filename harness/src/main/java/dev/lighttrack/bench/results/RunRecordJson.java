@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.results;
 
+import dev.lighttrack.bench.files.IoReason;
 import dev.lighttrack.bench.files.JsonMapper;
 import dev.lighttrack.bench.errors.BenchException;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -70,7 +71,7 @@ public final class RunRecordJson {
             }
             return MAPPER.treeToValue(node, RunRecord.class);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read run record " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read run record " + file + ": " + IoReason.of(e), e);
         }
     }
 

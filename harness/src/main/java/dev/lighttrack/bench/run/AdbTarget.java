@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.run;
 
+import dev.lighttrack.bench.files.IoReason;
 import dev.lighttrack.bench.agents.runner.RunnerError;
 import dev.lighttrack.bench.device.DeviceCommunicationException;
 import dev.lighttrack.bench.device.DeviceLock;
@@ -128,7 +129,7 @@ public final class AdbTarget implements BenchmarkTarget {
                 Files.deleteIfExists(file);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the run manifest: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the run manifest: " + IoReason.of(e), e);
         }
     }
 

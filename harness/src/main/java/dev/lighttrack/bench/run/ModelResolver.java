@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.run;
 
+import dev.lighttrack.bench.files.IoReason;
 import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.export.ModelFiles;
 import dev.lighttrack.bench.files.Sha256;
@@ -44,7 +45,7 @@ public final class ModelResolver {
         try {
             Files.createDirectories(cacheDir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create model cache " + cacheDir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create model cache " + cacheDir + ": " + IoReason.of(e), e);
         }
         // Exports are deterministic, so an existing file is only rewritten when its content would differ.
         var model = OnnxExporter.export(subnet, seed);

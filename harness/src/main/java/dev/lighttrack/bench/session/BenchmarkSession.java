@@ -35,6 +35,7 @@ public final class BenchmarkSession {
 
     /** Benchmarks {@code model} on every target of {@code spec}, one after the other. */
     public List<Outcome> benchmarkAll(TargetSpec spec, BenchModel model, RunSettings settings) {
+        store.checkWritable();
         List<Outcome> outcomes = new ArrayList<>();
         for (PlannedTarget planned : new TargetPlanner(spec, settings, progress).plan()) {
             try (BenchmarkTarget target = planned.open()) {

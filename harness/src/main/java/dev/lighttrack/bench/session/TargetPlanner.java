@@ -51,6 +51,9 @@ public final class TargetPlanner {
         }
         DeviceSelection selection;
         if (device.equals(DeviceProfile.HOST)) {
+            if (spec.serial() != null) {
+                throw new InvalidSetting("serial", "cannot be combined with device host");
+            }
             selection = new DeviceSelection(profiles.get(DeviceProfile.HOST), List.of());
         } else {
             DeviceDiscovery discovery = new DeviceDiscovery(spec.prepareServers(), new ProfileMatcher(profiles));

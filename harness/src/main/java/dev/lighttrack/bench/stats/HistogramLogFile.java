@@ -15,7 +15,7 @@ public final class HistogramLogFile {
     private HistogramLogFile() {
     }
 
-    /** Writes one histogram (µs) as an interval log to {@code out}. */
+    /** Writes one histogram (ns) as an interval log to {@code out}. */
     public static void write(Histogram histogram, String comment, OutputStream out) {
         PrintStream ps = new PrintStream(out, false, StandardCharsets.UTF_8);
         HistogramLogWriter writer = new HistogramLogWriter(ps);
@@ -30,7 +30,7 @@ public final class HistogramLogFile {
 
     /** Reads back every interval histogram of a log, added together. */
     public static Histogram read(Path file) throws IOException {
-        Histogram total = new Histogram(1, LatencyHistogram.HIGHEST_TRACKABLE_US, LatencyHistogram.SIGNIFICANT_DIGITS);
+        Histogram total = new Histogram(1, LatencyHistogram.HIGHEST_TRACKABLE_NS, LatencyHistogram.SIGNIFICANT_DIGITS);
         try (HistogramLogReader reader = new HistogramLogReader(Files.newInputStream(file))) {
             while (reader.hasNext()) {
                 total.add((Histogram) reader.nextIntervalHistogram());

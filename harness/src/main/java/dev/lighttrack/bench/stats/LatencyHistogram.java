@@ -4,15 +4,16 @@ import java.util.Arrays;
 import org.HdrHistogram.Histogram;
 
 /**
- * Collects raw per-inference samples (ns) into an HdrHistogram in microseconds with 3 significant digits,
- * and keeps the raw samples for exact mean, standard deviation and median absolute deviation.
+ * Collects raw per-inference samples into an HdrHistogram in nanoseconds with 3 significant digits (so a
+ * sub-microsecond op keeps its percentiles), and keeps the raw samples for exact mean, standard deviation and
+ * median absolute deviation.
  */
 public final class LatencyHistogram {
-    /** One hour in microseconds: longer inferences are a broken run, not a measurement. */
-    static final long HIGHEST_TRACKABLE_US = 3_600_000_000L;
+    /** One hour in nanoseconds: longer inferences are a broken run, not a measurement. */
+    static final long HIGHEST_TRACKABLE_NS = 3_600_000_000_000L;
     static final int SIGNIFICANT_DIGITS = 3;
 
-    private final Histogram histogram = new Histogram(1, HIGHEST_TRACKABLE_US, SIGNIFICANT_DIGITS);
+    private final Histogram histogram = new Histogram(1, HIGHEST_TRACKABLE_NS, SIGNIFICANT_DIGITS);
     private long[] samplesNs = new long[1024];
     private int count;
 
@@ -24,11 +25,10 @@ public final class LatencyHistogram {
         if (ns <= 0) {
             throw new IllegalArgumentException("a latency sample must be positive, got " + ns + " ns");
         }
-        long us = Math.max(1, Math.round(ns / 1000.0));
-        if (us > HIGHEST_TRACKABLE_US) {
+        if (ns > HIGHEST_TRACKABLE_NS) {
             throw new IllegalArgumentException("latency sample " + ns + " ns is longer than an hour");
         }
-        histogram.recordValue(us);
+        histogram.recordValue(ns);
         if (count == samplesNs.length) {
             samplesNs = Arrays.copyOf(samplesNs, count * 2);
         }
@@ -49,7 +49,7 @@ public final class LatencyHistogram {
         return Arrays.copyOf(samplesNs, count);
     }
 
-    /** The histogram itself (µs); stamped with its end time when summarised. */
+    /** The histogram itself (ns); stamped with its end time when summarised. */
     public Histogram histogram() {
         return histogram;
     }
@@ -89,7 +89,7 @@ public final class LatencyHistogram {
 
     /** HdrHistogram answers a bucket's highest equivalent value, which can pass the exact max (or sit under min). */
     private double percentile(double p, double minUs, double maxUs) {
-        return Math.max(minUs, Math.min(maxUs, histogram.getValueAtPercentile(p)));
+        return Math.max(minUs, Math.min(maxUs, histogram.getValueAtPercentile(p) / 1000.0));
     }
 
     private static double median(long[] sorted) {

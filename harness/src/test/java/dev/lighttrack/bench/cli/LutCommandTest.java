@@ -84,6 +84,6 @@ class LutCommandTest {
         assertOneLineExit2(CliRun.of("lut", "build", "--device", "host", "--backend", "cpu", "--iterations", "0"),
                 "--iterations must be 1-1000000, got 0");
         assertOneLineExit2(CliRun.of("lut", "validate", "--device", "host", "--backend", "cpu", "--lut",
-                file.toString(), "--samples", "1"), "--samples must be at least 2");
+                file.toString(), "--samples", "1"), "--samples must be 2-10000, got 1");
     }
 }

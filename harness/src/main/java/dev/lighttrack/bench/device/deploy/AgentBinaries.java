@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.device.deploy;
 
+import dev.lighttrack.bench.files.IoReason;
 import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.files.Sha256;
 import java.io.IOException;
@@ -56,7 +57,7 @@ public final class AgentBinaries {
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             return new AgentBinary(abi, file, Sha256.of(file));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot extract the " + abi + " agent: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot extract the " + abi + " agent: " + IoReason.of(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.device.profile;
 
+import dev.lighttrack.bench.files.IoReason;
 import dev.lighttrack.bench.errors.BenchException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +41,7 @@ public final class ProfileLoader {
         try (DirectoryStream<Path> yamls = Files.newDirectoryStream(directory, "*.yaml")) {
             yamls.forEach(files::add);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list profiles in " + directory + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot list profiles in " + directory + ": " + IoReason.of(e), e);
         }
         if (files.isEmpty()) {
             throw BenchException.badInput("no profiles (*.yaml) in " + directory);

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.device.profile;
 
+import dev.lighttrack.bench.files.IoReason;
 import dev.lighttrack.bench.errors.BenchException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,7 +42,7 @@ public final class ProfileParser {
         } catch (JsonProcessingException e) {
             throw BenchException.badInput(display + ": not valid YAML: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new UncheckedIOException(display + ": cannot read: " + e.getMessage(), e);
+            throw new UncheckedIOException(display + ": cannot read: " + IoReason.of(e), e);
         }
         if (root == null || root.isMissingNode()) {
             throw BenchException.badInput(display + ": empty profile");
