@@ -2,6 +2,7 @@ package dev.lighttrack.bench.device;
 
 import dev.lighttrack.bench.files.IoReason;
 import dev.lighttrack.bench.errors.BenchException;
+import dadb.AdbKeyPair;
 import dev.lighttrack.bench.agents.virtualdevice.VirtualDevice;
 import dev.lighttrack.bench.agents.virtualdevice.VirtualDeviceConfig;
 import dev.lighttrack.bench.device.profile.DeviceProfile;
@@ -59,6 +60,7 @@ public final class VirtualDeviceSession implements AutoCloseable {
         if (profile.isHost()) {
             throw BenchException.badInput("profile host describes this machine, not a device: pick a device profile");
         }
+        ensureUserKey();
         Path sandbox;
         try {
             sandbox = Files.createTempDirectory("ltbench-vdev-");
@@ -73,6 +75,32 @@ public final class VirtualDeviceSession implements AutoCloseable {
         } catch (RuntimeException e) {
             deleteTree(sandbox);
             throw e;
+        }
+    }
+
+    /**
+     * The virtual device trusts this user's adb key (what the adb server this user starts signs with); when there
+     * is none yet, makes one in adb's format where the adb server will find it, as its first start would.
+     */
+    private static void ensureUserKey() {
+        if (System.getProperty(VirtualDeviceConfig.TRUSTED_KEYS_PROPERTY) != null) {
+            return;
+        }
+        Path key = VirtualDeviceConfig.userKey();
+        Path pub = key.resolveSibling("adbkey.pub");
+        if (Files.exists(pub)) {
+            return;
+        }
+        if (Files.exists(key)) {
+            throw BenchException.badInput("adb key " + key + " has no " + pub.getFileName() + " beside it, so the "
+                    + "virtual device cannot know whom to trust: restore it (adb keygen " + key + " makes a new pair)");
+        }
+        try {
+            Files.createDirectories(key.getParent());
+            AdbKeyPair.generate(key.toFile(), pub.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw BenchException.badInput("cannot create the adb key " + key + " the virtual device trusts: "
+                    + e.getMessage(), e);
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,19 +21,32 @@ import java.util.logging.Logger;
  * The device side of one ADB transport (one TCP connection from an adb server or dadb):
  * handshake, stream table and message dispatch. Its {@link #run()} is the connection's reader loop.
  *
- * <p>No AUTH: the device answers the host's CNXN with its own CNXN straight away, which the adb
- * server accepts as online. Messages naming unknown or closed stream ids are ignored, as
- * protocol.txt requires (the server echoes CLSE, sometimes twice).
+ * <p>AUTH as on a phone with {@code ro.adb.secure=1}: the host's CNXN is answered with AUTH TOKEN; only a
+ * signature by a trusted key ({@link AdbAuthenticator}) gets the device's CNXN, and nothing else (OPEN above
+ * all) is served before it. A host that offers an unknown public key stays unauthorized until the handshake
+ * times out. Bounded: the handshake must finish in {@value #HANDSHAKE_MS} ms, a connection without open
+ * streams is dropped after {@value #IDLE_MS} ms of silence, and at most {@value #MAX_STREAMS} streams are open
+ * at once. Messages naming unknown or closed stream ids are ignored, as protocol.txt requires (the server echoes
+ * CLSE, sometimes twice).
  */
 final class AdbConnection implements Runnable, Closeable {
 
     static final int DEVICE_VERSION = 0x01000001;
     /** What the device advertises and the most it accepts in one message (MAX_PAYLOAD of adbd 29). */
     static final int DEVICE_MAX_PAYLOAD = 1 << 20;
+    static final int AUTH_TOKEN = 1;
+    static final int AUTH_SIGNATURE = 2;
+    static final int AUTH_RSAPUBLICKEY = 3;
+    /** adb tries each of its keys, then offers one; more signatures than this is not a host adb. */
+    static final int MAX_AUTH_ATTEMPTS = 10;
+    static final int HANDSHAKE_MS = 10_000;
+    static final int IDLE_MS = 30 * 60_000;
+    static final int MAX_STREAMS = 32;
 
     private static final Logger LOG = Logger.getLogger(AdbConnection.class.getName());
 
     private final Socket socket;
+    private final AdbAuthenticator authenticator;
     private final String banner;
     private final ServiceRouter router;
     private final Executor executor;
@@ -43,10 +57,15 @@ final class AdbConnection implements Runnable, Closeable {
 
     private volatile int maxPayload = DEVICE_MAX_PAYLOAD;
     private volatile boolean connected;
+    private byte[] token; // the AUTH TOKEN the host must sign; only the reader thread uses it
+    private int authAttempts;
     private int nextLocalId = 1; // only the reader thread allocates ids
 
-    AdbConnection(Socket socket, String banner, ServiceRouter router, Executor executor) throws IOException {
+    AdbConnection(Socket socket, AdbAuthenticator authenticator, String banner, ServiceRouter router,
+            Executor executor) throws IOException {
         this.socket = socket;
+        this.authenticator = authenticator;
+        socket.setSoTimeout(HANDSHAKE_MS);
         this.banner = banner;
         this.router = router;
         this.executor = executor;
@@ -63,7 +82,7 @@ final class AdbConnection implements Runnable, Closeable {
     public void run() {
         try (InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024)) {
             AdbMessage message;
-            while ((message = AdbMessageCodec.read(in, DEVICE_MAX_PAYLOAD)) != null) {
+            while ((message = readNext(in)) != null) {
                 if (LOG.isLoggable(Level.FINE)) {
                     LOG.fine(name + " < " + message);
                 }
@@ -76,6 +95,25 @@ final class AdbConnection implements Runnable, Closeable {
             LOG.fine(() -> name + ": connection ended: " + e);
         } finally {
             close();
+        }
+    }
+
+    /** The next message; null at the end. A timeout ends an unfinished handshake or an idle connection. */
+    private AdbMessage readNext(InputStream in) throws IOException {
+        while (true) {
+            try {
+                return AdbMessageCodec.read(in, DEVICE_MAX_PAYLOAD);
+            } catch (SocketTimeoutException e) {
+                if (!connected) {
+                    LOG.warning(name + ": no authenticated handshake within " + HANDSHAKE_MS + " ms; dropping it");
+                    return null;
+                }
+                if (streams.isEmpty()) {
+                    LOG.fine(() -> name + ": idle for " + IDLE_MS + " ms; dropping it");
+                    return null;
+                }
+                // streams are open (a long benchmark prints nothing for a while): keep waiting
+            }
         }
     }
 
@@ -115,8 +153,12 @@ final class AdbConnection implements Runnable, Closeable {
             handshake(message);
             return;
         }
+        if (message.command() == AdbMessage.AUTH) {
+            authenticate(message);
+            return;
+        }
         if (!connected) {
-            return; // anything before the host's CNXN is ignored
+            return; // nothing is served before an authenticated CNXN
         }
         switch (message.command()) {
             case AdbMessage.OPEN -> open(message.arg0(), message.payloadText());
@@ -134,8 +176,48 @@ final class AdbConnection implements Runnable, Closeable {
         // A zero or negative maxdata would make every write impossible; keep at least adb's v1 limit.
         int hostMax = hostConnect.arg1() > 0 ? hostConnect.arg1() : 4096;
         maxPayload = Math.min(hostMax, DEVICE_MAX_PAYLOAD);
-        connected = true;
-        send(AdbMessage.of(AdbMessage.CNXN, DEVICE_VERSION, DEVICE_MAX_PAYLOAD, banner));
+        if (connected) {
+            send(AdbMessage.of(AdbMessage.CNXN, DEVICE_VERSION, DEVICE_MAX_PAYLOAD, banner));
+            return;
+        }
+        challenge();
+    }
+
+    private void challenge() throws IOException {
+        token = authenticator.newToken();
+        send(new AdbMessage(AdbMessage.AUTH, AUTH_TOKEN, 0, token));
+    }
+
+    private void authenticate(AdbMessage auth) throws IOException {
+        if (connected || token == null) {
+            return; // AUTH before CNXN, or after success, means nothing
+        }
+        if (auth.arg0() == AUTH_SIGNATURE) {
+            if (authenticator.verify(token, auth.payload())) {
+                token = null;
+                connected = true;
+                socket.setSoTimeout(IDLE_MS);
+                send(AdbMessage.of(AdbMessage.CNXN, DEVICE_VERSION, DEVICE_MAX_PAYLOAD, banner));
+                return;
+            }
+            if (++authAttempts >= MAX_AUTH_ATTEMPTS) {
+                LOG.warning(name + ": " + authAttempts + " signatures by untrusted keys; dropping it");
+                close();
+                return;
+            }
+            challenge();
+        } else if (auth.arg0() == AUTH_RSAPUBLICKEY) {
+            // a phone would ask its user; a virtual device trusts only the keys it was given
+            LOG.warning(name + ": refusing an adb key it does not trust (" + keyComment(auth) + "); trust it with -D"
+                    + VirtualDeviceConfig.TRUSTED_KEYS_PROPERTY + "=<its adbkey.pub>");
+        }
+    }
+
+    private static String keyComment(AdbMessage auth) {
+        String text = auth.payloadText();
+        int space = text.indexOf(' ');
+        String comment = space < 0 ? "no name" : text.substring(space + 1).strip();
+        return comment.length() > 80 ? comment.substring(0, 80) + "..." : comment.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** The open stream a message names: arg1 is our id, arg0 the host's; anything else is ignored. */
@@ -150,6 +232,12 @@ final class AdbConnection implements Runnable, Closeable {
 
     private void open(int hostId, String destination) throws IOException {
         Optional<StreamService> service = router.route(destination);
+        if (streams.size() >= MAX_STREAMS) {
+            LOG.warning(name + ": refusing service \"" + destination.split(":", 2)[0] + "\": " + MAX_STREAMS
+                    + " streams already open");
+            send(AdbMessage.of(AdbMessage.CLSE, 0, hostId));
+            return;
+        }
         if (hostId == 0 || service.isEmpty()) {
             LOG.fine(() -> name + ": refusing service \"" + destination + "\"");
             send(AdbMessage.of(AdbMessage.CLSE, 0, hostId));

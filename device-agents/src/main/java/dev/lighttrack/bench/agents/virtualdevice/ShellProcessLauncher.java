@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 /**
  * Starts device command lines in a real POSIX shell on this host, inside the device sandbox, and
@@ -14,9 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ShellProcessLauncher {
 
     private static final String SHELL = "/bin/sh";
+    /** Commands running at once on one device; more is a runaway client, not a benchmark. */
+    static final int MAX_PROCESSES = 16;
 
     private final DeviceSandbox sandbox;
     private final Set<ShellProcess> running = ConcurrentHashMap.newKeySet();
+    private final Semaphore slots = new Semaphore(MAX_PROCESSES);
     private volatile boolean stopped;
 
     ShellProcessLauncher(DeviceSandbox sandbox) {
@@ -32,6 +36,20 @@ final class ShellProcessLauncher {
         if (stopped) {
             throw new IOException("the virtual device is stopping; not starting: " + deviceCommandLine);
         }
+        if (!slots.tryAcquire()) { // a counter, not running.size(): streams start commands concurrently
+            throw new IOException(MAX_PROCESSES + " commands are already running on this virtual device; not"
+                    + " starting another");
+        }
+        try {
+            return start(deviceCommandLine, mergeStderr, term);
+        } catch (IOException | RuntimeException e) {
+            slots.release();
+            throw e;
+        }
+    }
+
+    private ShellProcess start(String deviceCommandLine, boolean mergeStderr, Optional<String> term)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(List.of(SHELL, "-c", sandbox.rewriteCommandLine(deviceCommandLine)))
                 .directory(sandbox.root().toFile())
                 .redirectErrorStream(mergeStderr);
@@ -39,7 +57,11 @@ final class ShellProcessLauncher {
         environment.clear();
         environment.putAll(sandbox.shellEnvironment());
         term.ifPresent(value -> environment.put("TERM", value));
-        ShellProcess process = new ShellProcess(builder.start(), running::remove);
+        ShellProcess process = new ShellProcess(builder.start(), ended -> {
+            if (running.remove(ended)) {
+                slots.release();
+            }
+        });
         running.add(process);
         if (stopped) { // close() ran while we were starting it
             process.killTree();

@@ -22,7 +22,8 @@ import java.util.logging.Logger;
  * A virtual Android device: speaks the device side of the ADB protocol on 127.0.0.1 so that the
  * real adb server ({@code adb connect 127.0.0.1:PORT}) and dadb drive it like a phone.
  *
- * <p>It connects without AUTH and offers {@code shell} (v1 and v2), {@code exec} and {@code sync}.
+ * <p>It demands AUTH by a trusted key (see {@link AdbConnection}) and offers {@code shell} (v1 and v2),
+ * {@code exec} and {@code sync}.
  * Shell commands run in {@code /bin/sh -c} on this host, so timings taken through it are this
  * host's. Device paths under {@code /data/local/tmp} and {@code /sys} live in a sandbox directory;
  * this is a textual rewrite of those prefixes in command lines and sync paths, not a chroot (see
@@ -33,6 +34,8 @@ import java.util.logging.Logger;
 public final class VirtualDevice implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(VirtualDevice.class.getName());
+    /** Connections at once: an adb server makes one per device, dadb one per client. */
+    static final int MAX_CONNECTIONS = 16;
     private static final String LOOPBACK = "127.0.0.1";
     static final String FEATURES = "shell_v2,cmd,stat_v2,ls_v2,fixed_push_mkdir";
 
@@ -44,6 +47,7 @@ public final class VirtualDevice implements AutoCloseable {
     private final DeviceSandbox sandbox;
     private final String banner;
     private final Set<AdbConnection> connections = ConcurrentHashMap.newKeySet();
+    private final AdbAuthenticator authenticator;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
 
@@ -54,6 +58,7 @@ public final class VirtualDevice implements AutoCloseable {
         this.banner = banner(config);
         this.executor = Executors.newCachedThreadPool(daemonThreads("vdev " + serverSocket.getLocalPort()));
         this.launcher = new ShellProcessLauncher(sandbox);
+        this.authenticator = new AdbAuthenticator(config.trustedKeys());
         this.router = new ServiceRouter(launcher, sandbox, executor);
     }
 
@@ -156,7 +161,13 @@ public final class VirtualDevice implements AutoCloseable {
             }
             try {
                 socket.setTcpNoDelay(true);
-                AdbConnection connection = new AdbConnection(socket, banner, router, executor);
+                if (connections.size() >= MAX_CONNECTIONS) {
+                    LOG.warning("virtual device " + serial() + ": refusing a connection, " + MAX_CONNECTIONS
+                            + " are open");
+                    closeQuietly(socket);
+                    continue;
+                }
+                AdbConnection connection = new AdbConnection(socket, authenticator, banner, router, executor);
                 connections.add(connection);
                 executor.execute(() -> {
                     try {

@@ -1,7 +1,9 @@
 package dev.lighttrack.bench.agents.virtualdevice;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -19,6 +21,8 @@ import java.util.regex.Pattern;
  *     {@code /sys/class/thermal/thermal_zone0/temp -> 41000}; written into the sandbox at start
  * @param sandboxRoot the host directory holding the device's private files (created if missing)
  * @param port the loopback port to listen on; 0 picks a free one outside 5555–5585
+ * @param trustedKeys files of adb public keys ({@code adbkey.pub} format, one key a line) whose holders may connect;
+ *     every other host is refused at AUTH, as a phone with {@code ro.adb.secure=1} refuses an unknown key
  */
 public record VirtualDeviceConfig(
         String productName,
@@ -27,7 +31,8 @@ public record VirtualDeviceConfig(
         Map<String, String> properties,
         Map<String, String> sysfsNodes,
         Path sandboxRoot,
-        int port) {
+        int port,
+        List<Path> trustedKeys) {
 
     /** Ports the adb server probes for emulators at startup; a device there would show up twice. */
     public static final int EMULATOR_SCAN_FIRST_PORT = 5555;
@@ -38,7 +43,38 @@ public record VirtualDeviceConfig(
     private static final Pattern BANNER_VALUE = Pattern.compile("[^:;=\\p{Cntrl}]+");
     private static final Pattern SYSFS_PATH = Pattern.compile("/sys(/[A-Za-z0-9._:,+@-]+)+");
 
+    /** Names the trusted key files (path-separated) in place of this user's adb key. */
+    public static final String TRUSTED_KEYS_PROPERTY = "ltbench.adb.trusted-keys";
+
+    /** The same, trusting {@link #defaultTrustedKeys()}. */
+    public VirtualDeviceConfig(String productName, String productModel, String productDevice,
+            Map<String, String> properties, Map<String, String> sysfsNodes, Path sandboxRoot, int port) {
+        this(productName, productModel, productDevice, properties, sysfsNodes, sandboxRoot, port,
+                defaultTrustedKeys());
+    }
+
+    /**
+     * The keys of {@value #TRUSTED_KEYS_PROPERTY} when set, else this user's adb key, {@code ~/.android/adbkey.pub}
+     * (what the adb server started by this user, and dadb, sign with).
+     */
+    public static List<Path> defaultTrustedKeys() {
+        String listed = System.getProperty(TRUSTED_KEYS_PROPERTY);
+        if (listed != null && !listed.isBlank()) {
+            return Arrays.stream(listed.split(java.io.File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of)
+                    .toList();
+        }
+        return List.of(userKey().resolveSibling("adbkey.pub"));
+    }
+
+    /** This user's adb private key, {@code $ANDROID_USER_HOME/adbkey} or {@code ~/.android/adbkey}. */
+    public static Path userKey() {
+        String home = System.getenv("ANDROID_USER_HOME");
+        Path dir = home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".android");
+        return dir.resolve("adbkey");
+    }
+
     public VirtualDeviceConfig {
+        trustedKeys = List.copyOf(Objects.requireNonNull(trustedKeys, "trustedKeys must be a list, not null"));
         requireBannerValue("ro.product.name", productName);
         requireBannerValue("ro.product.model", productModel);
         requireBannerValue("ro.product.device", productDevice);
@@ -65,7 +101,13 @@ public record VirtualDeviceConfig(
     /** The same configuration on another port. */
     public VirtualDeviceConfig withPort(int newPort) {
         return new VirtualDeviceConfig(productName, productModel, productDevice, properties, sysfsNodes,
-                sandboxRoot, newPort);
+                sandboxRoot, newPort, trustedKeys);
+    }
+
+    /** The same configuration trusting other keys. */
+    public VirtualDeviceConfig withTrustedKeys(List<Path> keys) {
+        return new VirtualDeviceConfig(productName, productModel, productDevice, properties, sysfsNodes,
+                sandboxRoot, port, keys);
     }
 
     /** The getprop view: {@link #properties()} plus the three banner properties unless given there. */

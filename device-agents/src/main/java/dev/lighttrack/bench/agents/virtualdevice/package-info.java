@@ -12,6 +12,7 @@
  *
  * <p>What it is not: a simulator. Timings of commands run through it are this host's timings.
  * The sandbox is a rewrite of the {@code /data/local/tmp} and {@code /sys} prefixes, not a chroot;
- * there is no pty, no AUTH, no root/remount/reboot/install service and no {@code abb}.
+ * there is no pty, no root/remount/reboot/install service and no {@code abb}. It authenticates hosts as a
+ * phone with {@code ro.adb.secure=1} does, trusting only the keys of its configuration ({@code AdbAuthenticator}).
  */
 package dev.lighttrack.bench.agents.virtualdevice;

@@ -32,6 +32,7 @@ final class AdbServerFixture implements AutoCloseable {
     }
 
     static AdbServerFixture start(Path home) throws IOException, InterruptedException {
+        TestAdbKey.installIn(home); // the server signs with the key the test devices trust
         int start = FIRST_PORT + (int) (ProcessHandle.current().pid() % (LAST_PORT - FIRST_PORT + 1));
         for (int i = 0; i <= LAST_PORT - FIRST_PORT; i++) {
             int port = FIRST_PORT + (start - FIRST_PORT + i) % (LAST_PORT - FIRST_PORT + 1);
@@ -69,6 +70,8 @@ final class AdbServerFixture implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.put("ANDROID_ADB_SERVER_PORT", Integer.toString(port));
         env.put("HOME", home.toString());
+        env.remove("ANDROID_USER_HOME");
+        env.remove("ADB_VENDOR_KEYS");
         env.remove("ADB_SERVER_SOCKET");
         env.remove("ANDROID_SERIAL");
         Process process = builder.start();

@@ -42,7 +42,7 @@ class AdbTransportConformanceTest {
     }
 
     @Test
-    void handshakeAnswersWithoutAuthAndAdvertisesOneMebibyte() throws Exception {
+    void anAuthenticatedHandshakeAdvertisesOneMebibyte() throws Exception {
         try (RawAdbHost host = new RawAdbHost(device.port())) {
             AdbMessage cnxn = host.connect(1 << 20);
             assertEquals(0x01000001, cnxn.arg0());

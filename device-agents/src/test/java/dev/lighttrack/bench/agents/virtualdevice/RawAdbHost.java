@@ -31,12 +31,25 @@ final class RawAdbHost implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
-    /** Sends the host CNXN with {@code maxdata} and returns the device's CNXN. */
+    /** Sends the host CNXN with {@code maxdata}, signs the device's AUTH token with the trusted test key and
+     * returns the device's CNXN. */
     AdbMessage connect(int maxdata) throws IOException {
-        send(AdbMessage.of(AdbMessage.CNXN, HOST_VERSION, maxdata, "host::features=shell_v2,cmd,stat_v2\0"));
+        AdbMessage token = hello(maxdata);
+        send(new AdbMessage(AdbMessage.AUTH, AdbConnection.AUTH_SIGNATURE, 0,
+                TestAdbKey.sign(TestAdbKey.trusted(), token.payload())));
         AdbMessage reply = next();
         assertEquals(AdbMessage.CNXN, reply.command(), "expected the device CNXN, got " + reply);
         return reply;
+    }
+
+    /** Sends the host CNXN and returns the device's answer, which must be AUTH TOKEN with 20 bytes. */
+    AdbMessage hello(int maxdata) throws IOException {
+        send(AdbMessage.of(AdbMessage.CNXN, HOST_VERSION, maxdata, "host::features=shell_v2,cmd,stat_v2\0"));
+        AdbMessage token = next();
+        assertEquals(AdbMessage.AUTH, token.command(), "expected AUTH TOKEN, got " + token);
+        assertEquals(AdbConnection.AUTH_TOKEN, token.arg0(), "expected AUTH TOKEN, got " + token);
+        assertEquals(AdbAuthenticator.TOKEN_BYTES, token.payload().length, "token length");
+        return token;
     }
 
     void send(AdbMessage message) throws IOException {
@@ -83,6 +96,10 @@ final class RawAdbHost implements AutoCloseable {
         byte[] payload = in.readNBytes(length);
         assertEquals(AdbMessageCodec.checksum(payload), check, "data_check of " + AdbMessage.commandName(command));
         return new AdbMessage(command, arg0, arg1, payload);
+    }
+
+    void setReadTimeout(int ms) throws IOException {
+        socket.setSoTimeout(ms);
     }
 
     /** Bytes the device has sent that are not read yet. */

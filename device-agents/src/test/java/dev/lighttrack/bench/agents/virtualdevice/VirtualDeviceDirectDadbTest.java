@@ -35,7 +35,7 @@ class VirtualDeviceDirectDadbTest {
     @BeforeAll
     void start() throws Exception {
         device = VirtualDevice.start(TestProfiles.sd845(work.resolve("sandbox")));
-        dadb = Dadb.create("127.0.0.1", device.port(), null); // null key: no ~/.android/adbkey is created
+        dadb = Dadb.create("127.0.0.1", device.port(), TestAdbKey.dadbPair(TestAdbKey.trusted()));
     }
 
     @AfterAll
