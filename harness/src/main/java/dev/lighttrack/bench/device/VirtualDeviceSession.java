@@ -61,9 +61,11 @@ public final class VirtualDeviceSession implements AutoCloseable {
             throw BenchException.badInput("profile host describes this machine, not a device: pick a device profile");
         }
         ensureUserKey();
+        SandboxJanitor.sweep(Path.of(System.getProperty("java.io.tmpdir")));
         Path sandbox;
         try {
-            sandbox = Files.createTempDirectory("ltbench-vdev-");
+            sandbox = Files.createTempDirectory(SandboxJanitor.PREFIX);
+            SandboxJanitor.claim(sandbox);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a sandbox for the virtual device: " + IoReason.of(e), e);
         }

@@ -9,8 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 /**
- * Starts device command lines in a real POSIX shell on this host, inside the device sandbox, and
- * keeps track of them so that stopping the device kills whatever is still running.
+ * Starts device command lines in a real POSIX shell on this host, inside the device sandbox, each as its own
+ * process group, and keeps track of them so that stopping the device — or killing the JVM ({@link ProcessReaper})
+ * — kills whatever is still running.
  */
 final class ShellProcessLauncher {
 
@@ -23,8 +24,11 @@ final class ShellProcessLauncher {
     private final Semaphore slots = new Semaphore(MAX_PROCESSES);
     private volatile boolean stopped;
 
-    ShellProcessLauncher(DeviceSandbox sandbox) {
+    private final ProcessReaper reaper;
+
+    ShellProcessLauncher(DeviceSandbox sandbox) throws IOException {
         this.sandbox = sandbox;
+        this.reaper = ProcessReaper.start();
     }
 
     /**
@@ -50,19 +54,24 @@ final class ShellProcessLauncher {
 
     private ShellProcess start(String deviceCommandLine, boolean mergeStderr, Optional<String> term)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(SHELL, "-c", sandbox.rewriteCommandLine(deviceCommandLine)))
+        ProcessBuilder builder = new ProcessBuilder(ProcessReaper.asOwnGroup(
+                List.of(SHELL, "-c", sandbox.rewriteCommandLine(deviceCommandLine))))
                 .directory(sandbox.root().toFile())
                 .redirectErrorStream(mergeStderr);
         Map<String, String> environment = builder.environment();
         environment.clear();
         environment.putAll(sandbox.shellEnvironment());
         term.ifPresent(value -> environment.put("TERM", value));
-        ShellProcess process = new ShellProcess(builder.start(), ended -> {
-            if (running.remove(ended)) {
-                slots.release();
-            }
-        });
+        // setsid execs the shell in place (a ProcessBuilder child leads no group), so its pid is its group's id
+        Process started = builder.start();
+        ShellProcess process = new ShellProcess(started, running::remove);
         running.add(process);
+        reaper.started(started.pid());
+        // the moment the JVM reaps it, whoever waits or not: the reaper must never hold an id the system may reuse
+        started.onExit().thenRun(() -> {
+            reaper.ended(started.pid());
+            slots.release();
+        });
         if (stopped) { // close() ran while we were starting it
             process.killTree();
         }
@@ -73,5 +82,6 @@ final class ShellProcessLauncher {
     void killAll() {
         stopped = true;
         List.copyOf(running).forEach(ShellProcess::killTree);
+        reaper.close();
     }
 }

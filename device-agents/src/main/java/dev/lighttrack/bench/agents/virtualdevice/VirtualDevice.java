@@ -51,7 +51,8 @@ public final class VirtualDevice implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
 
-    private VirtualDevice(VirtualDeviceConfig config, ServerSocket serverSocket, DeviceSandbox sandbox) {
+    private VirtualDevice(VirtualDeviceConfig config, ServerSocket serverSocket, DeviceSandbox sandbox)
+            throws IOException {
         this.config = config;
         this.serverSocket = serverSocket;
         this.sandbox = sandbox;
@@ -72,7 +73,13 @@ public final class VirtualDevice implements AutoCloseable {
     public static VirtualDevice start(VirtualDeviceConfig config) throws IOException {
         DeviceSandbox sandbox = DeviceSandbox.prepare(config);
         ServerSocket serverSocket = bind(config.port());
-        VirtualDevice device = new VirtualDevice(config, serverSocket, sandbox);
+        VirtualDevice device;
+        try {
+            device = new VirtualDevice(config, serverSocket, sandbox);
+        } catch (IOException | RuntimeException e) {
+            serverSocket.close();
+            throw e;
+        }
         device.executor.execute(device::acceptConnections);
         LOG.info(() -> "virtual device " + device.serial() + " (" + config.productModel() + ") listening;"
                 + " sandbox " + sandbox.root());

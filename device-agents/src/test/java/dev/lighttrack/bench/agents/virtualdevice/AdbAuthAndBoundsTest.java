@@ -116,7 +116,9 @@ class AdbAuthAndBoundsTest {
 
     @Test
     void runningCommandsAreBounded() throws Exception {
-        try (RawAdbHost host = new RawAdbHost(device.port())) {
+        // a device of its own: commands of the other tests may still be ending, holding slots for a moment
+        try (VirtualDevice fresh = VirtualDevice.start(TestProfiles.sd845(work.resolve("fresh-sandbox")));
+                RawAdbHost host = new RawAdbHost(fresh.port())) {
             host.connect(1 << 20);
             int extra = 3;
             int total = ShellProcessLauncher.MAX_PROCESSES + extra;
@@ -139,7 +141,12 @@ class AdbAuthAndBoundsTest {
             assertEquals(total, okays);
             assertEquals(extra, closed, "commands beyond " + ShellProcessLauncher.MAX_PROCESSES + " must be refused");
             host.setReadTimeout(1_000);
-            assertThrows(SocketTimeoutException.class, host::next, "more streams closed than were past the limit");
+            try {
+                AdbMessage more = host.next();
+                throw new AssertionError("more streams closed than were past the limit: " + more);
+            } catch (SocketTimeoutException expected) {
+                // the commands within the limit are still running
+            }
         }
     }
 
