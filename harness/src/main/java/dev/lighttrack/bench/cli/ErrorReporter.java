@@ -64,7 +64,19 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
         return "--" + setting.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
+    /** One line, whatever it quotes: line breaks become spaces, other control characters (escapes) show as \xNN. */
     private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").trim();
+        if (text == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        for (char c : text.replaceAll("\\s*\\R\\s*", " ").strip().toCharArray()) {
+            if (Character.isISOControl(c)) {
+                sb.append(String.format("\\x%02x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 }

@@ -15,6 +15,7 @@ import dev.lighttrack.bench.run.TargetInfo;
 import dev.lighttrack.bench.session.BenchHome;
 import dev.lighttrack.bench.session.OpenedTarget;
 import dev.lighttrack.bench.space.SubnetBuilder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -71,6 +72,10 @@ final class LutBuildCommand implements Callable<Integer> {
     public Integer call() {
         int size = searchSize.checked();
         new SettingRange(1, MAX_FIT_SAMPLES).check("fitSamples", fitSamples);
+        if (out != null && Files.isDirectory(out)) {
+            throw new InvalidSetting("out", out + " is a folder: name the table file, e.g. "
+                    + out.resolve("table.json"));
+        }
         boolean json = OutputOptions.of(spec).json;
         var space = budget.space();
         LutStatistic stat;
@@ -87,8 +92,21 @@ final class LutBuildCommand implements Callable<Integer> {
             file = out != null ? out : defaultTable(opened.target().info(), opened.settings());
             LutBuilder builder = new LutBuilder(opened.target(), opened.settings(), opModels, wholeModels,
                     target.batchSize, ProgressLine.forStderr());
-            result = builder.build(new LutBuilder.Request(file, space, size,
-                    SubnetBuilder.DEFAULT_TEMPLATE_SIZE, fitSamples, fitSeed, stat));
+            // Ctrl-C (exit 130) ends the JVM mid-build: say that nothing measured is lost and how to go on
+            Path table = file;
+            Thread resumeHint = new Thread(() -> System.err.println("bench: interrupted; every entry measured so far"
+                    + " is saved in " + table + ": rerun the same command to measure only the rest"), "lut resume hint");
+            Runtime.getRuntime().addShutdownHook(resumeHint);
+            try {
+                result = builder.build(new LutBuilder.Request(file, space, size,
+                        SubnetBuilder.DEFAULT_TEMPLATE_SIZE, fitSamples, fitSeed, stat));
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(resumeHint);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it says it
+                }
+            }
         } catch (MeasurementInterruptedException e) {
             throw BenchException.badInput(e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package dev.lighttrack.bench.cli;
 
 import dev.lighttrack.bench.errors.BenchException;
+import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.errors.SettingRange;
 import dev.lighttrack.bench.files.AtomicFiles;
 import dev.lighttrack.bench.lut.LutFiles;
@@ -14,6 +15,7 @@ import dev.lighttrack.bench.session.OpenedTarget;
 import dev.lighttrack.bench.space.Architecture;
 import dev.lighttrack.bench.stats.PredictionAccuracy;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -69,6 +71,9 @@ final class LutValidateCommand implements Callable<Integer> {
     public Integer call() {
         boolean json = OutputOptions.of(spec).json;
         new SettingRange(2, MAX_SAMPLES).check("samples", samples);
+        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+            throw new InvalidSetting("out", out + " is a file: name the report folder");
+        }
         LutTable table = LutFiles.read(lut);
         List<Architecture> archs = LutValidator.sample(table, samples, seed);
         Path dir = out != null ? out : BenchHome.results("luts").resolve("validate-" + STAMP.format(Instant.now()));

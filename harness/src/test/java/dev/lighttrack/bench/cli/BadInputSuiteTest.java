@@ -162,6 +162,11 @@ class BadInputSuiteTest {
             {"perf runner missing model", "does not exist", "perf", "runner", "--model", "DIR/none.onnx"},
             {"virtual-device unknown profile", "unknown device profile", "virtual-device", "--profile", "nosuch"},
             {"virtual-device host profile", "host", "virtual-device", "--profile", "host"},
+            {"lut build --out at a folder", "is a folder", "lut", "build", "--device", "host", "--out", "DIR"},
+            {"lut validate --out at a file", "is a file", "lut", "validate", "--device", "host", "--lut", "TABLE",
+                "--out", "DIR/afile"},
+            {"a newline in a file name", "does not exist", "--device", "host", "--model", "DIR/a\nb.onnx"},
+            {"an escape sequence in a file name", "\\x1b[31m", "--device", "host", "--model", "DIR/\u001b[31mred.onnx"},
         };
         for (String[] o : other) {
             c.add(Arguments.of(o[0], List.of(o).subList(2, o.length), o[1]));
