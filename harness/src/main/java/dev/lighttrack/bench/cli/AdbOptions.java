@@ -1,13 +1,13 @@
 package dev.lighttrack.bench.cli;
 
-import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.device.AdbServerAddress;
 import dev.lighttrack.bench.device.AdbServers;
+import dev.lighttrack.bench.errors.BenchException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The adb options shared by every command that talks to devices. */
 public final class AdbOptions {

@@ -3,10 +3,9 @@ package dev.lighttrack.bench.cli;
 import dev.lighttrack.bench.space.ArchCostReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code bench arch info}. */
 @Command(name = "info", mixinStandardHelpOptions = true,

@@ -3,19 +3,19 @@ package dev.lighttrack.bench.cli;
 import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.errors.SettingRange;
 import dev.lighttrack.bench.space.ArchSampler;
-import dev.lighttrack.bench.space.SampledArch;
 import dev.lighttrack.bench.space.ArchStringCodec;
 import dev.lighttrack.bench.space.Architecture;
+import dev.lighttrack.bench.space.SampledArch;
 import dev.lighttrack.bench.space.SubnetBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code bench arch sample}. */
 @Command(name = "sample", mixinStandardHelpOptions = true,

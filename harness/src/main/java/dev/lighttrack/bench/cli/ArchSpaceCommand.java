@@ -4,10 +4,9 @@ import dev.lighttrack.bench.space.SearchSpace;
 import dev.lighttrack.bench.space.SpaceSummary;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code bench arch space}. */
 @Command(name = "space", mixinStandardHelpOptions = true, description = "The size and shape of the search space.")

@@ -1,9 +1,9 @@
 package dev.lighttrack.bench.cli;
 
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /**
  * The one place that holds the defaults of {@link MeasurementOptions}: {@code bench} and every command that

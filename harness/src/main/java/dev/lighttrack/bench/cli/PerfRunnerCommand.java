@@ -8,10 +8,10 @@ import dev.lighttrack.bench.run.BenchModel;
 import dev.lighttrack.bench.run.HostTarget;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code bench perf runner}: our runner against ONNX Runtime, and the harness overhead, on this host. */
 @Command(name = "runner", mixinStandardHelpOptions = true, sortOptions = false,

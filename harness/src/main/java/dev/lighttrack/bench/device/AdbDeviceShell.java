@@ -1,10 +1,10 @@
 package dev.lighttrack.bench.device;
 
-import dev.lighttrack.bench.errors.BenchException;
 import dadb.AdbShellPacket;
 import dadb.AdbShellStream;
 import dadb.Dadb;
 import dadb.adbserver.AdbServer;
+import dev.lighttrack.bench.errors.BenchException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.SocketTimeoutException;

@@ -1,9 +1,9 @@
 package dev.lighttrack.bench.device;
 
-import dev.lighttrack.bench.errors.BenchException;
 import dadb.Dadb;
 import dadb.SyncResult;
 import dadb.adbserver.AdbServer;
+import dev.lighttrack.bench.errors.BenchException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

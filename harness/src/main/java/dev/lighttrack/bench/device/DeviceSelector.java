@@ -1,9 +1,9 @@
 package dev.lighttrack.bench.device;
 
-import dev.lighttrack.bench.errors.BenchException;
-import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.device.profile.DeviceProfile;
 import dev.lighttrack.bench.device.profile.ProfileCatalog;
+import dev.lighttrack.bench.errors.BenchException;
+import dev.lighttrack.bench.errors.InvalidSetting;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;

@@ -1,11 +1,11 @@
 package dev.lighttrack.bench.device;
 
-import dev.lighttrack.bench.files.IoReason;
-import dev.lighttrack.bench.errors.BenchException;
 import dadb.AdbKeyPair;
 import dev.lighttrack.bench.agents.virtualdevice.VirtualDevice;
 import dev.lighttrack.bench.agents.virtualdevice.VirtualDeviceConfig;
 import dev.lighttrack.bench.device.profile.DeviceProfile;
+import dev.lighttrack.bench.errors.BenchException;
+import dev.lighttrack.bench.files.IoReason;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.lighttrack.bench.export;
 
-import dev.lighttrack.bench.errors.BenchException;
 import ai.onnx.proto.OnnxMl;
+import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.files.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;

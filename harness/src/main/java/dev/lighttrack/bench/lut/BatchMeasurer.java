@@ -1,7 +1,7 @@
 package dev.lighttrack.bench.lut;
 
-import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.errors.BenchException;
+import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.run.BenchModel;
 import dev.lighttrack.bench.run.BenchmarkTarget;
 import dev.lighttrack.bench.run.RawRun;

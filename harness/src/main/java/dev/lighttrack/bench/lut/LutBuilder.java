@@ -1,7 +1,6 @@
 package dev.lighttrack.bench.lut;
 
 import dev.lighttrack.bench.errors.InvalidSetting;
-import dev.lighttrack.bench.run.BenchModel;
 import dev.lighttrack.bench.run.BenchmarkTarget;
 import dev.lighttrack.bench.run.ModelResolver;
 import dev.lighttrack.bench.run.RawRun;

@@ -1,14 +1,11 @@
 package dev.lighttrack.bench.lut;
 
-import dev.lighttrack.bench.files.IoReason;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.files.AtomicFiles;
+import dev.lighttrack.bench.files.IoReason;
 import dev.lighttrack.bench.files.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;

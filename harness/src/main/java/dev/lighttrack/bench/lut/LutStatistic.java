@@ -1,8 +1,8 @@
 package dev.lighttrack.bench.lut;
 
-import dev.lighttrack.bench.errors.BenchException;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.stats.SampleStats;
 import java.util.Arrays;
 import java.util.Locale;

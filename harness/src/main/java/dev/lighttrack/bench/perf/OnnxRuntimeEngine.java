@@ -1,12 +1,12 @@
 package dev.lighttrack.bench.perf;
 
-import dev.lighttrack.bench.errors.BenchException;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import dev.lighttrack.bench.errors.BenchException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,16 +1,12 @@
 package dev.lighttrack.bench.results;
 
-import dev.lighttrack.bench.files.IoReason;
-import dev.lighttrack.bench.files.JsonMapper;
-import dev.lighttrack.bench.errors.BenchException;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.lighttrack.bench.errors.BenchException;
+import dev.lighttrack.bench.files.IoReason;
+import dev.lighttrack.bench.files.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package dev.lighttrack.bench.run;
 
-import dev.lighttrack.bench.files.IoReason;
 import dev.lighttrack.bench.agents.runner.RunnerError;
 import dev.lighttrack.bench.device.DeviceCommunicationException;
 import dev.lighttrack.bench.device.DeviceLock;
@@ -15,6 +14,7 @@ import dev.lighttrack.bench.device.deploy.AgentDeployer;
 import dev.lighttrack.bench.device.deploy.ContentFile;
 import dev.lighttrack.bench.device.deploy.Deployment;
 import dev.lighttrack.bench.device.profile.DeviceProfile;
+import dev.lighttrack.bench.files.IoReason;
 import dev.lighttrack.bench.files.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,11 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.Locale;
 
 /**
  * A device reached through an adb server (a phone, or a virtual device): deploys the agent and models by content

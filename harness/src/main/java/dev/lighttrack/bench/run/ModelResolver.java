@@ -1,10 +1,10 @@
 package dev.lighttrack.bench.run;
 
-import dev.lighttrack.bench.files.IoReason;
 import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.export.ModelFiles;
-import dev.lighttrack.bench.files.Sha256;
 import dev.lighttrack.bench.export.OnnxExporter;
+import dev.lighttrack.bench.files.IoReason;
+import dev.lighttrack.bench.files.Sha256;
 import dev.lighttrack.bench.space.ArchPresets;
 import dev.lighttrack.bench.space.ArchStringCodec;
 import dev.lighttrack.bench.space.Architecture;

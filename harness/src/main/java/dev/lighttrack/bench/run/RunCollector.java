@@ -1,8 +1,8 @@
 package dev.lighttrack.bench.run;
 
-import dev.lighttrack.bench.agents.runner.RunnerError;
 import dev.lighttrack.bench.agents.protocol.RunnerEvent;
 import dev.lighttrack.bench.agents.protocol.RunnerLineParser;
+import dev.lighttrack.bench.agents.runner.RunnerError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

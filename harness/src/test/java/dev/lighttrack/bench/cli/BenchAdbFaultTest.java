@@ -1,6 +1,5 @@
 package dev.lighttrack.bench.cli;
 
-import dev.lighttrack.bench.session.BenchmarkSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,13 +13,14 @@ import dev.lighttrack.bench.device.DeviceLock;
 import dev.lighttrack.bench.device.VirtualDeviceSession;
 import dev.lighttrack.bench.device.profile.DeviceProfile;
 import dev.lighttrack.bench.device.profile.ProfileLoader;
+import dev.lighttrack.bench.files.Sha256;
 import dev.lighttrack.bench.results.RunStore;
 import dev.lighttrack.bench.run.AdbTarget;
 import dev.lighttrack.bench.run.BenchModel;
 import dev.lighttrack.bench.run.FixtureAgents;
 import dev.lighttrack.bench.run.RunSettings;
 import dev.lighttrack.bench.run.TargetInfo;
-import dev.lighttrack.bench.files.Sha256;
+import dev.lighttrack.bench.session.BenchmarkSession;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

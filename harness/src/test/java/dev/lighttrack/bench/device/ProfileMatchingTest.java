@@ -1,6 +1,5 @@
 package dev.lighttrack.bench.device;
 
-import dev.lighttrack.bench.errors.BenchException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lighttrack.bench.device.profile.DeviceProfile;
 import dev.lighttrack.bench.device.profile.ProfileCatalog;
 import dev.lighttrack.bench.device.profile.ProfileLoader;
+import dev.lighttrack.bench.errors.BenchException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package dev.lighttrack.bench.export;
 
-import dev.lighttrack.bench.errors.BenchException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +9,7 @@ import ai.onnx.proto.OnnxMl;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
+import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.space.ArchPresets;
 import dev.lighttrack.bench.space.ArchSampler;
 import dev.lighttrack.bench.space.Architecture;
@@ -19,7 +19,6 @@ import dev.lighttrack.bench.space.SearchSpace;
 import dev.lighttrack.bench.space.Subnet;
 import dev.lighttrack.bench.space.SubnetBuilder;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.lighttrack.bench.lut;
 
-import dev.lighttrack.bench.errors.BenchException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.space.ArchPresets;
 import dev.lighttrack.bench.space.SearchSpace;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.lighttrack.bench.perf;
 
-import dev.lighttrack.bench.errors.BenchException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.stats.SampleStats;
 import java.util.List;
 import org.junit.jupiter.api.Test;

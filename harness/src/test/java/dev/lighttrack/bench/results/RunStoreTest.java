@@ -1,10 +1,10 @@
 package dev.lighttrack.bench.results;
 
-import dev.lighttrack.bench.errors.BenchException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.stats.HistogramLogFile;
 import dev.lighttrack.bench.stats.LatencyHistogram;
 import java.nio.file.Files;

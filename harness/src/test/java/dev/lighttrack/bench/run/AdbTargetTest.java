@@ -1,17 +1,17 @@
 package dev.lighttrack.bench.run;
 
-import dev.lighttrack.bench.agents.runner.RunnerError;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lighttrack.bench.agents.runner.RunnerError;
 import dev.lighttrack.bench.device.AdbDeviceShell;
 import dev.lighttrack.bench.device.AdbFilePusher;
 import dev.lighttrack.bench.device.DeviceLock;
-import dev.lighttrack.bench.device.VirtualDeviceTestBase;
 import dev.lighttrack.bench.device.VirtualDeviceSession;
+import dev.lighttrack.bench.device.VirtualDeviceTestBase;
 import dev.lighttrack.bench.device.deploy.AgentBinaries;
 import dev.lighttrack.bench.files.Sha256;
 import java.nio.file.Files;

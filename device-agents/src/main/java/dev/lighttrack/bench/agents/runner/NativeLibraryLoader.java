@@ -1,9 +1,9 @@
 package dev.lighttrack.bench.agents.runner;
 
-import dev.lighttrack.bench.errors.BenchException;
-import dev.lighttrack.bench.errors.ExitCode;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import dev.lighttrack.bench.errors.BenchException;
+import dev.lighttrack.bench.errors.ExitCode;
 
 /**
  * Loads libltrunner.so once. The jar bundles it for linux-x86-64 (JNA's resource prefix); the system property

@@ -1,7 +1,7 @@
 package dev.lighttrack.bench.device.deploy;
 
-import dev.lighttrack.bench.files.IoReason;
 import dev.lighttrack.bench.errors.BenchException;
+import dev.lighttrack.bench.files.IoReason;
 import dev.lighttrack.bench.files.Sha256;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package dev.lighttrack.bench.device.profile;
 
-import dev.lighttrack.bench.files.IoReason;
 import dev.lighttrack.bench.errors.BenchException;
+import dev.lighttrack.bench.files.IoReason;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;

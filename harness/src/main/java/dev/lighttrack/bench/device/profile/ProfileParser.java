@@ -1,11 +1,11 @@
 package dev.lighttrack.bench.device.profile;
 
-import dev.lighttrack.bench.files.IoReason;
-import dev.lighttrack.bench.errors.BenchException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.lighttrack.bench.errors.BenchException;
+import dev.lighttrack.bench.files.IoReason;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.lighttrack.bench.device.profile;
 
-import dev.lighttrack.bench.errors.BenchException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lighttrack.bench.errors.BenchException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

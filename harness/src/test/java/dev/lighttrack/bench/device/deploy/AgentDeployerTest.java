@@ -1,6 +1,5 @@
 package dev.lighttrack.bench.device.deploy;
 
-import dev.lighttrack.bench.errors.BenchException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lighttrack.bench.device.AdbFilePusher;
 import dev.lighttrack.bench.device.FilePusher;
 import dev.lighttrack.bench.device.VirtualDeviceTestBase;
+import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.files.Sha256;
 import java.net.URL;
 import java.net.URLClassLoader;

@@ -1,9 +1,9 @@
 package dev.lighttrack.bench.device.profile;
 
-import dev.lighttrack.bench.errors.BenchException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.lighttrack.bench.errors.BenchException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

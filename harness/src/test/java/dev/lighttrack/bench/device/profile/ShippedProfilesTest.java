@@ -1,11 +1,11 @@
 package dev.lighttrack.bench.device.profile;
 
-import dev.lighttrack.bench.errors.BenchException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lighttrack.bench.errors.BenchException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
