@@ -4,6 +4,8 @@
 
 #include "error.h"
 
+#define LT_MAX_ROUNDS 100000
+
 typedef struct lt_cli {
     const char *model;
     const char *manifest;
@@ -16,6 +18,7 @@ typedef struct lt_cli {
     const char *cpus;
     int precision;      /* lt_precision */
     int batch_size;     /* samples per `samples` line */
+    int rounds;         /* >1: models interleaved in rounds of --iterations samples each (rounds.c) */
     int version;
 } lt_cli;
 

@@ -6,97 +6,12 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "cpulist.h"
 #include "json.h"
 #include "ltrunner.h"
+#include "records.h"
+#include "rounds.h"
 
-#define PROTOCOL_VERSION 1
 #define MAX_SAMPLES_WITH_MIN_SECONDS 1000000
-
-/* The protocol's name of a status; anything unknown is a runtime failure. */
-static const char *code_name(int status) {
-    switch (status) {
-#define LT_STATUS_CASE(name, value, code) \
-        case name: return code;
-        LT_STATUS_CODES(LT_STATUS_CASE)
-#undef LT_STATUS_CASE
-        default: return "runtime";
-    }
-}
-
-static int print_error(lt_json *j, const char *model, int status, const char *message) {
-    lt_json_begin(j, "error");
-    if (model != NULL) lt_json_kv_str(j, "model", model);
-    lt_json_kv_str(j, "code", code_name(status));
-    lt_json_kv_str(j, "message", message);
-    lt_json_end(j, stdout);
-    return status;
-}
-
-static void print_cpus(lt_json *j, const char *list) {
-    lt_json_key(j, "cpus");
-    cpu_set_t set;
-    lt_error e;
-    if (list == NULL || lt_parse_cpus(list, &set, &e) != LT_OK) {
-        lt_json_null(j);
-        return;
-    }
-    lt_json_raw(j, "[");
-    int first = 1;
-    for (int c = 0; c < CPU_SETSIZE; c++) {
-        if (!CPU_ISSET(c, &set)) continue;
-        if (!first) lt_json_raw(j, ",");
-        lt_json_int(j, c);
-        first = 0;
-    }
-    lt_json_raw(j, "]");
-}
-
-static void print_cpu_info(lt_json *j) {
-    lt_json_key(j, "cpu");
-    lt_json_raw(j, "{");
-    j->need_comma = 0;
-    lt_json_kv_int(j, "cores", sysconf(_SC_NPROCESSORS_CONF));
-    char online[256] = "";
-    FILE *f = fopen("/sys/devices/system/cpu/online", "r");
-    if (f != NULL) {
-        if (fgets(online, sizeof online, f) == NULL) online[0] = '\0';
-        fclose(f);
-        online[strcspn(online, "\r\n")] = '\0';
-    }
-    lt_json_kv_str(j, "online", online[0] ? online : NULL);
-    lt_json_raw(j, "}");
-}
-
-static void print_tensors(lt_json *j, lt_runner *r, const char *key, int outputs) {
-    lt_json_key(j, key);
-    lt_json_raw(j, "[");
-    int n = outputs ? lt_output_count(r) : lt_input_count(r);
-    for (int i = 0; i < n; i++) {
-        const char *name;
-        int rank;
-        int64_t dims[6];
-        if (outputs) lt_output_info(r, i, &name, &rank, dims);
-        else lt_input_info(r, i, &name, &rank, dims);
-        lt_json_raw(j, i ? ",{" : "{");
-        j->need_comma = 0;
-        lt_json_kv_str(j, "name", name);
-        lt_json_key(j, "shape");
-        lt_json_raw(j, "[");
-        for (int k = 0; k < rank; k++) {
-            if (k) lt_json_raw(j, ",");
-            lt_json_int(j, dims[k]);
-        }
-        lt_json_raw(j, "]}");
-    }
-    lt_json_raw(j, "]");
-    j->need_comma = 1;
-}
-
-static int cmp_i64(const void *a, const void *b) {
-    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-    return (x > y) - (x < y);
-}
 
 static int run_model(const lt_cli *c, const char *path, int tag_model, lt_json *j) {
     const char *tag = tag_model ? path : NULL;
@@ -104,31 +19,15 @@ static int run_model(const lt_cli *c, const char *path, int tag_model, lt_json *
     int status;
     char msg[1024];
     lt_runner *r = lt_open(path, &o, &status, msg, sizeof msg);
-    if (r == NULL) return print_error(j, tag ? tag : (status == LT_ERR_USAGE ? NULL : path), status, msg);
-
-    lt_json_begin(j, "header");
-    if (tag) lt_json_kv_str(j, "model", tag);
-    lt_json_kv_int(j, "protocol_version", PROTOCOL_VERSION);
-    lt_json_kv_str(j, "runner_version", lt_version());
-    lt_json_kv_str(j, "engine", lt_engine(r));
-    lt_json_kv_str(j, "backend", c->backend);
-    lt_json_kv_str(j, "precision", c->precision == LT_PRECISION_FP16 ? "fp16" : "fp32");
-    if (!tag) lt_json_kv_str(j, "model", path);
-    lt_json_kv_str(j, "model_sha256", lt_model_sha256(r));
-    lt_json_kv_int(j, "load_ns", lt_load_ns(r));
-    lt_json_kv_int(j, "threads", c->threads);
-    print_cpus(j, c->cpus);
-    print_cpu_info(j);
-    print_tensors(j, r, "inputs", 0);
-    print_tensors(j, r, "outputs", 1);
-    lt_json_end(j, stdout);
+    if (r == NULL) return lt_rec_error(j, tag ? tag : (status == LT_ERR_USAGE ? NULL : path), status, msg);
+    lt_rec_header(j, c, r, path, tag_model);
 
     int capacity = c->min_seconds > 0 && c->iterations < MAX_SAMPLES_WITH_MIN_SECONDS ? MAX_SAMPLES_WITH_MIN_SECONDS
                                                                                        : c->iterations;
     int64_t *samples = malloc((size_t)capacity * sizeof *samples);
     if (samples == NULL) {
         lt_close(r);
-        return print_error(j, path, LT_ERR_RUNTIME, "out of memory for the sample buffer");
+        return lt_rec_error(j, path, LT_ERR_RUNTIME, "out of memory for the sample buffer");
     }
     int count = 0;
     status = lt_run(r, c->warmup, c->iterations, c->min_seconds, c->delay_ms, samples, capacity, &count);
@@ -136,69 +35,33 @@ static int run_model(const lt_cli *c, const char *path, int tag_model, lt_json *
         snprintf(msg, sizeof msg, "%s", lt_last_error(r));
         free(samples);
         lt_close(r);
-        return print_error(j, path, status, msg);
+        return lt_rec_error(j, path, status, msg);
     }
-    for (int off = 0; off < count; off += c->batch_size) {
-        int n = count - off < c->batch_size ? count - off : c->batch_size;
-        lt_json_begin(j, "samples");
-        lt_json_kv_str(j, "model", path);
-        lt_json_kv_int(j, "offset", off);
-        lt_json_key(j, "ns");
-        lt_json_raw(j, "[");
-        for (int k = 0; k < n; k++) {
-            if (k) lt_json_raw(j, ",");
-            lt_json_int(j, samples[off + k]);
-        }
-        lt_json_raw(j, "]");
-        lt_json_end(j, stdout);
-    }
-    for (int i = 0; i < lt_op_count(r); i++) {
-        const char *node, *op;
-        int64_t mean;
-        if (lt_op_timing(r, i, &node, &op, &mean) != LT_OK) continue;
-        lt_json_begin(j, "op");
-        lt_json_kv_str(j, "model", path);
-        lt_json_kv_str(j, "node", node);
-        lt_json_kv_str(j, "op_type", op);
-        lt_json_kv_int(j, "ns", mean);
-        lt_json_key(j, "device_time");
-        lt_json_bool(j, strcmp(c->backend, "gpu") == 0);
-        lt_json_end(j, stdout);
-    }
-    int64_t sum = 0;
-    for (int k = 0; k < count; k++) sum += samples[k];
-    qsort(samples, (size_t)count, sizeof *samples, cmp_i64);
-    lt_json_begin(j, "summary");
-    lt_json_kv_str(j, "model", path);
-    lt_json_kv_int(j, "iterations", count);
-    lt_json_kv_int(j, "first_inference_ns", lt_first_inference_ns(r));
-    lt_json_kv_int(j, "load_ns", lt_load_ns(r));
-    lt_json_kv_int(j, "min_ns", samples[0]);
-    lt_json_kv_int(j, "median_ns", count % 2 ? samples[count / 2] : (samples[count / 2 - 1] + samples[count / 2]) / 2);
-    lt_json_kv_int(j, "mean_ns", (sum + count / 2) / count);
-    lt_json_kv_int(j, "max_ns", samples[count - 1]);
-    lt_json_kv_int(j, "wall_ns", lt_last_run_wall_ns(r));
-    lt_json_end(j, stdout);
+    lt_rec_samples(j, c, path, samples, count, 0, -1);
+    lt_rec_ops(j, c, r, path);
+    lt_rec_summary(j, r, path, samples, count, lt_last_run_wall_ns(r), lt_first_inference_ns(r));
     free(samples);
     lt_close(r);
     return LT_OK;
 }
 
-/* Reads the manifest's model paths: one per line, blank lines and # comments skipped. */
+/* Reads the manifest's model paths: one per line, blank lines and # comments skipped. Without --rounds each model
+ * runs in turn (header, samples, ops, summary); with it they are interleaved (rounds.c). */
 static int run_manifest(const lt_cli *c, lt_json *j) {
     FILE *f = fopen(c->manifest, "r");
     if (f == NULL) {
         char msg[1024];
         snprintf(msg, sizeof msg, "cannot read manifest '%s': %s", c->manifest, strerror(errno));
-        return print_error(j, NULL, LT_ERR_USAGE, msg);
+        return lt_rec_error(j, NULL, LT_ERR_USAGE, msg);
     }
     char *line = NULL;
     size_t cap = 0;
     ssize_t len;
-    int models = 0, status = LT_OK;
+    char **paths = NULL;
+    int models = 0, cap_paths = 0, status = LT_OK;
     while (status == LT_OK && (len = getline(&line, &cap, f)) >= 0) {
         if (memchr(line, '\0', (size_t)len) != NULL) {
-            status = print_error(j, NULL, LT_ERR_USAGE, "manifest is not a text file (it contains NUL bytes)");
+            status = lt_rec_error(j, NULL, LT_ERR_USAGE, "manifest is not a text file (it contains NUL bytes)");
             break;
         }
         char *s = line, *e = line + len;
@@ -206,16 +69,49 @@ static int run_manifest(const lt_cli *c, lt_json *j) {
         while (e > s && (e[-1] == '\n' || e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t')) e--;
         *e = '\0';
         if (*s == '\0' || *s == '#') continue;
+        if (c->rounds == 1) {
+            models++;
+            status = run_model(c, s, 1, j);
+            continue;
+        }
+        if (models == cap_paths) {
+            int grown_cap = cap_paths ? cap_paths * 2 : 16;
+            char **grown = realloc(paths, (size_t)grown_cap * sizeof *grown);
+            if (grown == NULL) {
+                status = lt_rec_error(j, NULL, LT_ERR_RUNTIME, "out of memory reading the manifest");
+                break;
+            }
+            paths = grown;
+            cap_paths = grown_cap;
+        }
+        paths[models] = strdup(s);
+        if (paths[models] == NULL) {
+            status = lt_rec_error(j, NULL, LT_ERR_RUNTIME, "out of memory reading the manifest");
+            break;
+        }
         models++;
-        status = run_model(c, s, 1, j);
     }
     free(line);
     fclose(f);
     if (status == LT_OK && models == 0) {
         char msg[1024];
         snprintf(msg, sizeof msg, "manifest '%s' lists no models (one model path per line)", c->manifest);
-        status = print_error(j, NULL, LT_ERR_USAGE, msg);
+        status = lt_rec_error(j, NULL, LT_ERR_USAGE, msg);
     }
+    for (int a = 0; status == LT_OK && c->rounds > 1 && a < models; a++) {
+        for (int b = a + 1; b < models; b++) {
+            if (strcmp(paths[a], paths[b]) == 0) {
+                char msg[1024];
+                snprintf(msg, sizeof msg, "manifest lists '%.900s' twice: with --rounds every model is listed once",
+                         paths[a]);
+                status = lt_rec_error(j, NULL, LT_ERR_USAGE, msg);
+                break;
+            }
+        }
+    }
+    if (status == LT_OK && c->rounds > 1) status = lt_run_rounds(c, (const char *const *)paths, models, 1, j);
+    for (int i = 0; i < models && paths != NULL; i++) free(paths[i]);
+    free(paths);
     return status;
 }
 
@@ -225,15 +121,17 @@ int main(int argc, char **argv) {
     lt_error e = {LT_OK, ""};
     int status;
     if (lt_cli_parse(argc, argv, &c, &e) != LT_OK) {
-        status = print_error(&j, NULL, e.code, e.message);
+        status = lt_rec_error(&j, NULL, e.code, e.message);
     } else if (c.version) {
         lt_json_begin(&j, "version");
         lt_json_kv_str(&j, "runner_version", lt_version());
-        lt_json_kv_int(&j, "protocol_version", PROTOCOL_VERSION);
+        lt_json_kv_int(&j, "protocol_version", LT_PROTOCOL_VERSION);
         lt_json_end(&j, stdout);
         status = LT_OK;
     } else if (c.manifest != NULL) {
         status = run_manifest(&c, &j);
+    } else if (c.rounds > 1) {
+        status = lt_run_rounds(&c, &c.model, 1, 0, &j);
     } else {
         status = run_model(&c, c.model, 0, &j);
     }

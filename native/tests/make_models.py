@@ -123,5 +123,9 @@ with open(os.path.join(OUT, "two.manifest"), "w") as f:
     f.write("# two runs of the same model\n\n%s\n  %s  \n" % (ok, ok))
 with open(os.path.join(OUT, "empty.manifest"), "w") as f:
     f.write("# nothing\n\n")
+with open(os.path.join(OUT, "rounds.manifest"), "w") as f:
+    f.write("%s\n%s\n" % (ok, os.path.join(OUT, "layouts.onnx")))
+with open(os.path.join(OUT, "rounds_bad.manifest"), "w") as f:
+    f.write("%s\n%s\n" % (ok, os.path.join(OUT, "unsupported_op.onnx")))
 with open(os.path.join(OUT, "bad.manifest"), "w") as f:
     f.write("%s\n%s\n%s\n" % (ok, os.path.join(OUT, "unsupported_op.onnx"), ok))

@@ -45,8 +45,13 @@ final class MeasurementOptions {
                     + " (default ${DEFAULT-VALUE}).")
     double delayMs;
 
-    /** The settings, each number checked against its range. */
+    /** The settings of a run in one block, each number checked against its range. */
     RunSettings settings() {
-        return new RunSettings(backend, precision, warmup, iterations, minSeconds, threads, cpus, delayMs);
+        return settings(1);
+    }
+
+    /** The settings of a run whose --iterations and --min-seconds are spread over {@code rounds} rounds. */
+    RunSettings settings(int rounds) {
+        return new RunSettings(backend, precision, warmup, iterations, minSeconds, threads, cpus, delayMs, rounds);
     }
 }

@@ -23,12 +23,21 @@ final class SummaryText {
                 r.runner().engine(), r.runner().version()));
         sb.append(String.format(Locale.ROOT, "model     %s%s%n", r.model().name(),
                 r.model().macs() == null ? "" : String.format(Locale.ROOT, " (%.1fM MACs)", r.model().macs() / 1e6)));
-        sb.append(String.format(Locale.ROOT, "samples   %d after %d warmup%n", s.samples(), r.settings().warmup()));
+        int rounds = s.roundP50Us() == null ? 1 : s.roundP50Us().size();
+        sb.append(String.format(Locale.ROOT, "samples   %d after %d warmup%s%n", s.samples(), r.settings().warmup(),
+                rounds > 1 ? ", in " + rounds + " rounds" : ""));
         sb.append(String.format(Locale.ROOT,
                 "latency   min %s  p50 %s  p90 %s  p99 %s  max %s%n", ms(s.minUs()), ms(s.p50Us()), ms(s.p90Us()),
                 ms(s.p99Us()), ms(s.maxUs())));
         sb.append(String.format(Locale.ROOT, "          mean %s  stdev %s  MAD %s  CV %.1f%%%n", ms(s.meanUs()),
                 ms(s.stdevUs()), ms(s.madUs()), s.cv() * 100));
+        if (s.p50CiUs() != null) {
+            sb.append(String.format(Locale.ROOT, "p50 CI    %s to %s (95%%, from the %d round medians)%n",
+                    ms(s.p50CiUs().get(0)), ms(s.p50CiUs().get(1)), rounds));
+        } else if (rounds > 1) {
+            sb.append(String.format(Locale.ROOT, "p50 CI    none: %d rounds, a 95%% interval needs at least %d%n", rounds,
+                    dev.lighttrack.bench.stats.MedianInterval.MIN_ROUNDS));
+        }
         sb.append(String.format(Locale.ROOT, "fps       %.1f (1 / mean latency)%n", s.fps()));
         if (!r.ops().isEmpty()) {
             appendTopOps(sb, r.ops());

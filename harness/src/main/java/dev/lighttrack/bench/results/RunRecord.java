@@ -17,7 +17,7 @@ public record RunRecord(String schemaVersion, String id, String createdAt, Devic
     }
 
     public static final int SCHEMA_MAJOR = 1;
-    public static final String SCHEMA_VERSION = SCHEMA_MAJOR + ".1";
+    public static final String SCHEMA_VERSION = SCHEMA_MAJOR + ".2";
 
     /** The device measured. {@code virtual} devices run the agent on this host: their timings are the host's. */
     public record Device(String serial, String profile, String model, String soc, String abi, boolean virtual,
@@ -31,7 +31,9 @@ public record RunRecord(String schemaVersion, String id, String createdAt, Devic
     public record Model(String name, String arch, String sha256, Long macs, Long params, Integer searchSize) {
     }
 
-    public record Settings(int warmup, int iterations, double minSeconds, int threads, String cpus, double delayMs) {
+    /** {@code rounds}: of an interleaved run, 1 for one block (null in records before schema 1.2). */
+    public record Settings(int warmup, int iterations, double minSeconds, int threads, String cpus, double delayMs,
+                           Integer rounds) {
     }
 
     /** Thermal zone temperatures (°C) and clocks (kHz) read on the device. */

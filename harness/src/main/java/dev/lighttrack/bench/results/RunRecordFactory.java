@@ -30,7 +30,7 @@ public final class RunRecordFactory {
                 new RunRecord.Model(model.name(), model.arch(), model.sha256(), model.macs(), model.params(),
                         model.searchSize()),
                 new RunRecord.Settings(settings.warmup(), settings.iterations(), settings.minSeconds(),
-                        settings.threads(), settings.cpus(), settings.delayMs()),
+                        settings.threads(), settings.cpus(), settings.delayMs(), settings.rounds()),
                 conditions(before), conditions(after),
                 new RunRecord.Timings(raw.loadNs() == null ? null : raw.loadNs() / 1000.0,
                         raw.firstInferenceNs() == null ? null : raw.firstInferenceNs() / 1000.0),

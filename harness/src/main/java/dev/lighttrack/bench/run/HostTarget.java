@@ -49,12 +49,24 @@ public final class HostTarget implements BenchmarkTarget {
         RunnerOptions options = new RunnerOptions(settings.backend(), settings.threads(), settings.cpus(),
                 "fp16".equals(settings.precision()) ? RunnerOptions.Precision.FP16 : RunnerOptions.Precision.FP32);
         try (NativeRunner runner = NativeRunner.open(model.file(), options)) {
-            long[] samples = runner.run(settings.warmup(), settings.iterations(), settings.minSeconds(),
-                    settings.delayMs());
+            // rounds as the agent runs them (--rounds): blocks of samples, warmup only before the first
+            int rounds = settings.rounds();
+            int perRound = rounds > 1 ? settings.iterationsPerRound() : settings.iterations();
+            long[][] blocks = new long[rounds][];
+            Long firstInference = null;
+            for (int r = 0; r < rounds; r++) {
+                blocks[r] = runner.run(r == 0 ? settings.warmup() : 0, perRound, settings.minSeconds() / rounds,
+                        settings.delayMs());
+                if (r == 0) {
+                    firstInference = runner.firstInferenceNs();
+                }
+            }
+            long[] samples = java.util.Arrays.stream(blocks).flatMapToLong(java.util.Arrays::stream).toArray();
+            int[] sizes = java.util.Arrays.stream(blocks).mapToInt(b -> b.length).toArray();
             List<OpTiming> ops = runner.opTimings().stream()
                     .map(op -> new OpTiming(op.node(), op.opType(), op.meanNs())).toList();
             return new RawRun(samples, ops, NativeRunner.version(), runner.engine(), RunnerLineParser.PROTOCOL_MAJOR,
-                    runner.modelSha256(), runner.loadNs(), runner.firstInferenceNs());
+                    runner.modelSha256(), runner.loadNs(), firstInference, sizes);
         } catch (RunnerError e) {
             throw e.withMessage("the runner on this host failed on " + model.name() + ": " + e.getMessage() + " ("
                     + e.code() + ")");

@@ -17,7 +17,7 @@ public final class RunnerCommandLine {
                 "--backend", s.backend(),
                 "--precision", s.precision(),
                 "--warmup", Integer.toString(s.warmup()),
-                "--iterations", Integer.toString(s.iterations()),
+                "--iterations", Integer.toString(s.rounds() > 1 ? s.iterationsPerRound() : s.iterations()),
                 "--min-seconds", number(s.minSeconds()),
                 "--threads", Integer.toString(s.threads())));
         if (s.delayMs() > 0) {
@@ -25,6 +25,9 @@ public final class RunnerCommandLine {
         }
         if (s.cpus() != null) {
             argv.addAll(List.of("--cpus", s.cpus()));
+        }
+        if (s.rounds() > 1) {
+            argv.addAll(List.of("--rounds", Integer.toString(s.rounds())));
         }
         return argv;
     }

@@ -61,7 +61,7 @@ public final class BenchmarkSession {
         Instant now = Instant.now();
         String id = RunStore.newId(now, target.info().serial());
         RunRecord record = RunRecordFactory.create(id, now, target.info(), model, settings, raw, before, after,
-                histogram.summary());
+                histogram.summary().withRounds(raw.rounds()));
         Path file = store.save(record, histogram.histogram());
         return new Outcome(record, file);
     }

@@ -84,7 +84,7 @@ public final class LatencyHistogram {
         double maxUs = sorted[count - 1] / 1000.0;
         return new LatencySummary(count, minUs, percentile(50, minUs, maxUs),
                 percentile(90, minUs, maxUs), percentile(99, minUs, maxUs), maxUs,
-                meanUs, stdev / 1000, mad / 1000, mean > 0 ? stdev / mean : 0, 1e6 / meanUs);
+                meanUs, stdev / 1000, mad / 1000, mean > 0 ? stdev / mean : 0, 1e6 / meanUs, null, null);
     }
 
     /** HdrHistogram answers a bucket's highest equivalent value, which can pass the exact max (or sit under min). */

@@ -24,7 +24,7 @@ class RunStoreTest {
                 new RunRecord.Device("127.0.0.1:6520", "sd845", "VModel", "SDM845", "x86_64", true, "127.0.0.1:5037"),
                 "cpu", "fp32", new RunRecord.Runner("0.1.0", "xnnpack", 1),
                 new RunRecord.Model("lighttrack-mobile", "back_x", "ab12", 528880320L, 1969397L, 256),
-                new RunRecord.Settings(10, 100, 1.0, 1, "4-7", 0),
+                new RunRecord.Settings(10, 100, 1.0, 1, "4-7", 0, 1),
                 new RunRecord.Conditions(Map.of("cpu0", 41.0), Map.of("cpu4", 2803200L)),
                 new RunRecord.Conditions(Map.of("cpu0", 43.5), Map.of("cpu4", 2803200L)),
                 new RunRecord.Timings(1200.0, 15000.0), h.summary(),
@@ -48,10 +48,28 @@ class RunStoreTest {
         assertEquals(List.of(new RunRecord.OpTime("stem/conv", "Conv", 812.5)), back.ops());
         assertEquals(50, HistogramLogFile.read(dir.resolve(back.histogramFile())).getTotalCount());
         String text = Files.readString(json);
-        assertTrue(text.contains("\"schema_version\" : \"1.1\"") && text.contains("\"p50_us\""), text);
+        assertTrue(text.contains("\"schema_version\" : \"1.2\"") && text.contains("\"p50_us\""), text);
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count());
         }
+    }
+
+    @Test
+    void readsARecordOfSchemaOneOneWithoutTheRoundFields() throws Exception {
+        LatencyHistogram h = new LatencyHistogram();
+        h.recordAll(new long[] {1_000_000L, 1_100_000L, 1_200_000L});
+        Path json = new RunStore(dir).save(record("old", h), h.histogram());
+        // what bench wrote before 1.2: no settings.rounds, no summary.p50_ci_us / round_p50_us
+        String old = Files.readString(json).replace("\"schema_version\" : \"1.2\"", "\"schema_version\" : \"1.1\"")
+                .replaceAll(",\\s*\"rounds\" : 1", "").replaceAll(",\\s*\"p50_ci_us\" : null", "")
+                .replaceAll(",\\s*\"round_p50_us\" : null", "");
+        assertTrue(!old.contains("round_p50_us") && !old.contains("\"rounds\""), old);
+        Files.writeString(json, old);
+        RunRecord back = RunRecordJson.read(json);
+        assertEquals("1.1", back.schemaVersion());
+        assertEquals(null, back.settings().rounds());
+        assertEquals(null, back.summary().p50CiUs());
+        assertEquals(1.1e3, back.summary().p50Us(), 2);
     }
 
     @Test

@@ -15,7 +15,8 @@ public sealed interface RunnerEvent {
                   String modelSha256, Long loadNs, Map<String, Object> fields) implements RunnerEvent {
     }
 
-    record Samples(String model, long[] ns) implements RunnerEvent {
+    /** {@code round}: the round of an interleaved run ({@code --rounds}), or -1 for a run in one block. */
+    record Samples(String model, int round, long[] ns) implements RunnerEvent {
     }
 
     record Op(String model, String node, String opType, long ns) implements RunnerEvent {

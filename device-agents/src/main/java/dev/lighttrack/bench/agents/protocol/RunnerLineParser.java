@@ -50,7 +50,7 @@ public final class RunnerLineParser {
                     }
                     ns[i] = arr.get(i).asLong();
                 }
-                return new RunnerEvent.Samples(model, ns);
+                return new RunnerEvent.Samples(model, n.path("round").asInt(-1), ns);
             }
             case "op" -> {
                 return new RunnerEvent.Op(model, n.path("node").asText(), n.path("op_type").asText(),

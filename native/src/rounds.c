@@ -1,0 +1,96 @@
+/* Interleaved rounds: drift over the measurement (other tenants, temperature, governors) reaches every model
+ * alike, because each round gives every model a short block of samples, in an order that rotates per round. */
+#include "rounds.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ltrunner.h"
+#include "records.h"
+
+/* Samples one visit may take when --min-seconds stretches it (as for one model run). */
+#define MAX_VISIT_SAMPLES 1000000
+
+typedef struct model_run {
+    lt_runner *runner;
+    int64_t *samples;   /* every sample of this model, in the order taken */
+    int count, cap;
+    int64_t wall_ns;
+    int64_t first_inference_ns;
+} model_run;
+
+static void close_all(model_run *m, int n) {
+    for (int i = 0; i < n; i++) {
+        if (m[i].runner != NULL) lt_close(m[i].runner);
+        free(m[i].samples);
+    }
+    free(m);
+}
+
+static int append(model_run *m, const int64_t *v, int count) {
+    if (m->count + count > m->cap) {
+        int cap = m->cap ? m->cap : 1024;
+        while (cap < m->count + count) cap *= 2;
+        int64_t *grown = realloc(m->samples, (size_t)cap * sizeof *grown);
+        if (grown == NULL) return -1;
+        m->samples = grown;
+        m->cap = cap;
+    }
+    memcpy(m->samples + m->count, v, (size_t)count * sizeof *v);
+    m->count += count;
+    return 0;
+}
+
+int lt_run_rounds(const lt_cli *c, const char *const *paths, int n, int tagged, lt_json *j) {
+    model_run *m = calloc((size_t)n, sizeof *m);
+    int visit_cap = c->min_seconds > 0 && c->iterations < MAX_VISIT_SAMPLES ? MAX_VISIT_SAMPLES : c->iterations;
+    int64_t *visit = malloc((size_t)visit_cap * sizeof *visit);
+    if (m == NULL || visit == NULL) {
+        free(m);
+        free(visit);
+        return lt_rec_error(j, NULL, LT_ERR_RUNTIME, "out of memory for the runs of the manifest");
+    }
+    lt_options o = {c->backend, c->threads, c->cpus, c->precision};
+    char msg[1024];
+    int status;
+    for (int i = 0; i < n; i++) {
+        m[i].runner = lt_open(paths[i], &o, &status, msg, sizeof msg);
+        if (m[i].runner == NULL) {
+            free(visit);
+            close_all(m, n);
+            return lt_rec_error(j, tagged ? paths[i] : (status == LT_ERR_USAGE ? NULL : paths[i]), status, msg);
+        }
+        lt_rec_header(j, c, m[i].runner, paths[i], tagged);
+    }
+    double visit_seconds = c->min_seconds / c->rounds;
+    for (int round = 0; round < c->rounds; round++) {
+        for (int k = 0; k < n; k++) {
+            int i = (round + k) % n;
+            int count = 0;
+            status = lt_run(m[i].runner, round == 0 ? c->warmup : 0, c->iterations, visit_seconds, c->delay_ms, visit,
+                            visit_cap, &count);
+            if (status != LT_OK) {
+                snprintf(msg, sizeof msg, "%s (round %d)", lt_last_error(m[i].runner), round);
+                free(visit);
+                close_all(m, n);
+                return lt_rec_error(j, paths[i], status, msg);
+            }
+            if (round == 0) m[i].first_inference_ns = lt_first_inference_ns(m[i].runner);
+            m[i].wall_ns += lt_last_run_wall_ns(m[i].runner);
+            lt_rec_samples(j, c, paths[i], visit, count, m[i].count, round);
+            if (append(&m[i], visit, count) != 0) {
+                free(visit);
+                close_all(m, n);
+                return lt_rec_error(j, paths[i], LT_ERR_RUNTIME, "out of memory for the samples");
+            }
+        }
+    }
+    free(visit);
+    for (int i = 0; i < n; i++) {
+        lt_rec_ops(j, c, m[i].runner, paths[i]);
+        lt_rec_summary(j, m[i].runner, paths[i], m[i].samples, m[i].count, m[i].wall_ns, m[i].first_inference_ns);
+    }
+    close_all(m, n);
+    return LT_OK;
+}

@@ -1,0 +1,14 @@
+/* Interleaved measurement: several models in one process, in rounds (native/README.md, --rounds). */
+#ifndef LTRUNNER_ROUNDS_H
+#define LTRUNNER_ROUNDS_H
+
+#include "cli.h"
+#include "json.h"
+
+/* Opens every model (a header each), then runs c->rounds rounds; round r visits the models in the order
+ * r, r+1, ... (mod n), each visit c->iterations samples (and c->min_seconds / c->rounds), warmup only at a
+ * model's first visit. samples lines carry their round; op and summary lines follow for every model at the end.
+ * tagged: the model path leads each header (a manifest). Returns a status; an error record names the model. */
+int lt_run_rounds(const lt_cli *c, const char *const *paths, int n, int tagged, lt_json *j);
+
+#endif
