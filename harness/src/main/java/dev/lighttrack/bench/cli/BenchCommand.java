@@ -32,15 +32,6 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     MeasurementOptions measurement;
 
-    static final int DEFAULT_ROUNDS = 10;
-
-    @Option(names = "--rounds", paramLabel = "R",
-            description = "Rounds the measurement is split into, 1-" + RunSettings.MAX_ROUNDS + " (default "
-                    + DEFAULT_ROUNDS + ", or --iterations when fewer): --iterations and --min-seconds spread evenly "
-                    + "over them, warmup once; the median's 95% confidence interval comes from the round medians "
-                    + "(at least 6 rounds).")
-    Integer rounds;
-
     @Option(names = "--results", paramLabel = "DIR", description = "Where run records go. Default: results/runs.")
     Path results;
 
@@ -49,8 +40,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunSettings settings = measurement.settings(rounds != null ? rounds
-                : Math.max(1, Math.min(DEFAULT_ROUNDS, measurement.iterations)));
+        RunSettings settings = measurement.settings();
         BenchModel benchModel = model.choice().resolve();
         RunStore store = new RunStore(results != null ? results : BenchHome.results("runs"));
         BenchmarkSession session = new BenchmarkSession(store, ProgressLine.messages("bench"));

@@ -45,13 +45,18 @@ final class MeasurementOptions {
                     + " (default ${DEFAULT-VALUE}).")
     double delayMs;
 
-    /** The settings of a run in one block, each number checked against its range. */
-    RunSettings settings() {
-        return settings(1);
-    }
+    static final int DEFAULT_ROUNDS = 10;
 
-    /** The settings of a run whose --iterations and --min-seconds are spread over {@code rounds} rounds. */
-    RunSettings settings(int rounds) {
-        return new RunSettings(backend, precision, warmup, iterations, minSeconds, threads, cpus, delayMs, rounds);
+    @Option(names = "--rounds", paramLabel = "R",
+            description = "Rounds each measurement is split into, 1-" + RunSettings.MAX_ROUNDS + " (default "
+                    + DEFAULT_ROUNDS + ", or --iterations when fewer): --iterations and --min-seconds spread evenly "
+                    + "over them, warmup once; the models of a batch take turns round by round in one runner process, "
+                    + "and the median's 95% confidence interval comes from the round medians (at least 6 rounds).")
+    Integer rounds;
+
+    /** The settings, each number checked against its range. */
+    RunSettings settings() {
+        int r = rounds != null ? rounds : Math.max(1, Math.min(DEFAULT_ROUNDS, iterations));
+        return new RunSettings(backend, precision, warmup, iterations, minSeconds, threads, cpus, delayMs, r);
     }
 }

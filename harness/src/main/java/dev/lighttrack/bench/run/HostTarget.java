@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,38 +48,87 @@ public final class HostTarget implements BenchmarkTarget {
 
     @Override
     public RawRun run(BenchModel model, RunSettings settings, RunProgress progress) {
-        RunnerOptions options = new RunnerOptions(settings.backend(), settings.threads(), settings.cpus(),
-                "fp16".equals(settings.precision()) ? RunnerOptions.Precision.FP16 : RunnerOptions.Precision.FP32);
-        try (NativeRunner runner = NativeRunner.open(model.file(), options)) {
-            // rounds as the agent runs them (--rounds): blocks of samples, warmup only before the first
-            int rounds = settings.rounds();
-            int perRound = rounds > 1 ? settings.iterationsPerRound() : settings.iterations();
-            long[][] blocks = new long[rounds][];
-            Long firstInference = null;
-            for (int r = 0; r < rounds; r++) {
-                blocks[r] = runner.run(r == 0 ? settings.warmup() : 0, perRound, settings.minSeconds() / rounds,
-                        settings.delayMs());
-                if (r == 0) {
-                    firstInference = runner.firstInferenceNs();
-                }
+        return interleaved(List.of(model), settings).get(0);
+    }
+
+    /**
+     * The models of a batch measured as the agent does with {@code --rounds}: all opened in this process, then
+     * round r visits them in the order r, r+1, ... (mod n), each visit a block of samples, warmup at the first.
+     */
+    @Override
+    public void runBatch(List<BenchModel> models, RunSettings settings, RunProgress progress, BatchSink sink) {
+        if (settings.rounds() == 1) {
+            for (BenchModel model : models) { // one at a time: only one model is open
+                sink.accept(model, run(model, settings, progress));
             }
-            long[] samples = java.util.Arrays.stream(blocks).flatMapToLong(java.util.Arrays::stream).toArray();
-            int[] sizes = java.util.Arrays.stream(blocks).mapToInt(b -> b.length).toArray();
-            List<OpTiming> ops = runner.opTimings().stream()
-                    .map(op -> new OpTiming(op.node(), op.opType(), op.meanNs())).toList();
-            return new RawRun(samples, ops, NativeRunner.version(), runner.engine(), RunnerLineParser.PROTOCOL_MAJOR,
-                    runner.modelSha256(), runner.loadNs(), firstInference, sizes);
-        } catch (RunnerError e) {
-            throw e.withMessage("the runner on this host failed on " + model.name() + ": " + e.getMessage() + " ("
-                    + e.code() + ")");
+            return;
+        }
+        List<RawRun> runs = interleaved(models, settings);
+        for (int i = 0; i < models.size(); i++) {
+            sink.accept(models.get(i), runs.get(i));
         }
     }
 
-    @Override
-    public void runBatch(List<BenchModel> models, RunSettings settings, RunProgress progress, BatchSink sink) {
-        for (BenchModel model : models) {
-            sink.accept(model, run(model, settings, progress));
+    private List<RawRun> interleaved(List<BenchModel> models, RunSettings settings) {
+        RunnerOptions options = new RunnerOptions(settings.backend(), settings.threads(), settings.cpus(),
+                "fp16".equals(settings.precision()) ? RunnerOptions.Precision.FP16 : RunnerOptions.Precision.FP32);
+        int n = models.size();
+        int rounds = settings.rounds();
+        int perRound = rounds > 1 ? settings.iterationsPerRound() : settings.iterations();
+        List<NativeRunner> runners = new ArrayList<>(n);
+        try {
+            for (BenchModel model : models) {
+                runners.add(open(model, options));
+            }
+            long[][][] blocks = new long[n][rounds][];
+            Long[] firstInference = new Long[n];
+            for (int r = 0; r < rounds; r++) {
+                for (int k = 0; k < n; k++) {
+                    int i = (r + k) % n;
+                    blocks[i][r] = measure(runners.get(i), models.get(i), r == 0 ? settings.warmup() : 0, perRound,
+                            settings.minSeconds() / rounds, settings.delayMs());
+                    if (r == 0) {
+                        firstInference[i] = runners.get(i).firstInferenceNs();
+                    }
+                }
+            }
+            List<RawRun> runs = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                NativeRunner runner = runners.get(i);
+                long[] samples = Arrays.stream(blocks[i]).flatMapToLong(Arrays::stream).toArray();
+                int[] sizes = Arrays.stream(blocks[i]).mapToInt(b -> b.length).toArray();
+                List<OpTiming> ops = runner.opTimings().stream()
+                        .map(op -> new OpTiming(op.node(), op.opType(), op.meanNs())).toList();
+                runs.add(new RawRun(samples, ops, NativeRunner.version(), runner.engine(),
+                        RunnerLineParser.PROTOCOL_MAJOR, runner.modelSha256(), runner.loadNs(), firstInference[i],
+                        sizes));
+            }
+            return runs;
+        } finally {
+            runners.forEach(NativeRunner::close);
         }
+    }
+
+    private static NativeRunner open(BenchModel model, RunnerOptions options) {
+        try {
+            return NativeRunner.open(model.file(), options);
+        } catch (RunnerError e) {
+            throw failed(model, e);
+        }
+    }
+
+    private static long[] measure(NativeRunner runner, BenchModel model, int warmup, int iterations, double minSeconds,
+            double delayMs) {
+        try {
+            return runner.run(warmup, iterations, minSeconds, delayMs);
+        } catch (RunnerError e) {
+            throw failed(model, e);
+        }
+    }
+
+    private static RunnerError failed(BenchModel model, RunnerError e) {
+        return e.withMessage("the runner on this host failed on " + model.name() + ": " + e.getMessage() + " ("
+                + e.code() + ")");
     }
 
     @Override
