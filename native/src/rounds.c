@@ -68,8 +68,9 @@ int lt_run_rounds(const lt_cli *c, const char *const *paths, int n, int tagged, 
         for (int k = 0; k < n; k++) {
             int i = (round + k) % n;
             int count = 0;
-            status = lt_run(m[i].runner, round == 0 ? c->warmup : 0, c->iterations, visit_seconds, c->delay_ms, visit,
-                            visit_cap, &count);
+            /* after another model ran, caches and predictors hold its state: one untimed inference re-warms */
+            int warm = round == 0 ? c->warmup : (c->warmup > 0 ? 1 : 0);
+            status = lt_run(m[i].runner, warm, c->iterations, visit_seconds, c->delay_ms, visit, visit_cap, &count);
             if (status != LT_OK) {
                 snprintf(msg, sizeof msg, "%s (round %d)", lt_last_error(m[i].runner), round);
                 free(visit);

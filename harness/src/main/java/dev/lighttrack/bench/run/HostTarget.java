@@ -85,7 +85,9 @@ public final class HostTarget implements BenchmarkTarget {
             for (int r = 0; r < rounds; r++) {
                 for (int k = 0; k < n; k++) {
                     int i = (r + k) % n;
-                    blocks[i][r] = measure(runners.get(i), models.get(i), r == 0 ? settings.warmup() : 0, perRound,
+                    // after another model ran, one untimed inference re-warms caches (as the agent does)
+                    int warm = r == 0 ? settings.warmup() : Math.min(1, settings.warmup());
+                    blocks[i][r] = measure(runners.get(i), models.get(i), warm, perRound,
                             settings.minSeconds() / rounds, settings.delayMs());
                     if (r == 0) {
                         firstInference[i] = runners.get(i).firstInferenceNs();
