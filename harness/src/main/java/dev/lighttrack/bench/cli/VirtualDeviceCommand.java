@@ -6,9 +6,12 @@ import dev.lighttrack.bench.device.VirtualDeviceSession;
 import dev.lighttrack.bench.device.profile.DeviceProfile;
 import dev.lighttrack.bench.device.profile.ProfileLoader;
 import dev.lighttrack.bench.errors.InvalidSetting;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code bench virtual-device}: a virtual device in the foreground until Ctrl-C, for adb and dadb to connect to. */
 @Command(name = "virtual-device", mixinStandardHelpOptions = true,
@@ -23,6 +26,13 @@ final class VirtualDeviceCommand implements Callable<Integer> {
             description = "Loopback port to listen on, outside 5555-5585 (default: a free one).")
     int port;
 
+    @Spec
+    CommandSpec spec;
+
+    /** What --json prints once the device listens: where it is and what it trusts. */
+    record Listening(String serial, int port, String profile, String abi, String soc, List<String> trustedKeys,
+                     String note) {
+    }
 
     @Override
     public Integer call() throws InterruptedException {
@@ -39,6 +49,15 @@ final class VirtualDeviceCommand implements Callable<Integer> {
             device.close();
             VirtualDeviceSession.deleteTree(device.sandboxRoot());
         }, "virtual device shutdown"));
+        if (OutputOptions.of(spec).json) {
+            System.out.println(Json.write(new Listening(device.serial(), device.port(), p.name(),
+                    VirtualDeviceSession.hostAbi(), p.soc().part(),
+                    device.config().trustedKeys().stream().map(Object::toString).toList(),
+                    "programs pushed to it run on this host: timings are of this host, not of the " + p.soc().part())));
+            System.out.flush();
+            device.awaitClose();
+            return 0;
+        }
         System.out.println("virtual " + p.name() + " device listening on " + device.serial() + " (serial "
                 + device.serial() + ", ABI " + VirtualDeviceSession.hostAbi() + ")");
         System.out.println("connect it:  adb connect " + device.serial());
