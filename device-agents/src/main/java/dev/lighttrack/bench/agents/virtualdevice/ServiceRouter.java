@@ -21,7 +21,7 @@ final class ServiceRouter {
             return Optional.of(new SyncService(sandbox));
         }
         if (destination.startsWith("exec:")) {
-            return Optional.of(new ExecService(destination.substring("exec:".length()), launcher, executor));
+            return Optional.of(ShellService.exec(destination.substring("exec:".length()), launcher, executor));
         }
         return ShellServiceRequest.parse(destination).map(request -> new ShellService(request, launcher, executor));
     }

@@ -43,6 +43,17 @@ final class ShellService implements StreamService {
         stream.close();
     }
 
+    /**
+     * The {@code exec:} service: like adbd, a raw stream in both directions (stdin from WRTEs, stdout and stderr
+     * merged back), no exit status, closed when the command ends.
+     */
+    static StreamService exec(String command, ShellProcessLauncher launcher, Executor executor) {
+        return stream -> {
+            serveRaw(stream, launcher.launch(command, true, java.util.Optional.empty()), executor);
+            stream.close();
+        };
+    }
+
     /** Runs a started process over a raw stream (v1 shell and exec: output merged, no exit status). */
     static void serveRaw(AdbStream stream, ShellProcess process, Executor executor)
             throws IOException, InterruptedException {

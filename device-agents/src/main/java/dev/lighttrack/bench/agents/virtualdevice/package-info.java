@@ -7,7 +7,7 @@
  * {@link dev.lighttrack.bench.agents.virtualdevice.VirtualDevice}. Everything else is the protocol:
  * {@code AdbMessage}/{@code AdbMessageCodec} (transport messages), {@code AdbConnection} (one TCP
  * transport: handshake, stream table), {@code AdbStream} (one stream with flow control), the
- * services ({@code ShellService}, {@code ExecService}, {@code SyncService}) and the host side of
+ * services ({@code ShellService} with {@code exec:}, {@code SyncService}) and the host side of
  * execution ({@code DeviceSandbox}, {@code DevicePathMapper}, {@code ShellProcessLauncher}).
  *
  * <p>What it is not: a simulator. Timings of commands run through it are this host's timings.

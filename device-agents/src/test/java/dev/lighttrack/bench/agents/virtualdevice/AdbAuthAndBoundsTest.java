@@ -13,12 +13,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The virtual device as a hostile client meets it: nothing runs without AUTH by a trusted key, an untrusted key
@@ -27,21 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AdbAuthAndBoundsTest {
-    @TempDir
-    static Path work;
+    @RegisterExtension
+    static final TestDevice DEVICE = new TestDevice();
 
     private VirtualDevice device;
     private Path marker;
 
     @BeforeAll
-    void start() throws Exception {
-        device = VirtualDevice.start(TestProfiles.sd845(work.resolve("sandbox")));
+    void start() {
+        device = DEVICE.get();
         marker = device.sandboxRoot().resolve("data/local/tmp/pwned");
-    }
-
-    @AfterAll
-    void stop() {
-        device.close();
     }
 
     @Test
@@ -117,7 +111,7 @@ class AdbAuthAndBoundsTest {
     @Test
     void runningCommandsAreBounded() throws Exception {
         // a device of its own: commands of the other tests may still be ending, holding slots for a moment
-        try (VirtualDevice fresh = VirtualDevice.start(TestProfiles.sd845(work.resolve("fresh-sandbox")));
+        try (VirtualDevice fresh = VirtualDevice.start(TestProfiles.sd845(DEVICE.work().resolve("fresh-sandbox")));
                 RawAdbHost host = new RawAdbHost(fresh.port())) {
             host.connect(1 << 20);
             int extra = 3;

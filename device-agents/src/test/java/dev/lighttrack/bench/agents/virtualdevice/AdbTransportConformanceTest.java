@@ -14,31 +14,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Transport rules from the protocol reference, checked at message level against the device. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class AdbTransportConformanceTest {
 
-    @TempDir
-    static Path work;
+    @RegisterExtension
+    static final TestDevice DEVICE = new TestDevice();
 
     private VirtualDevice device;
 
     @BeforeAll
-    void start() throws Exception {
-        device = VirtualDevice.start(TestProfiles.sd845(work.resolve("sandbox")));
-    }
-
-    @AfterAll
-    void stop() {
-        device.close();
+    void start() {
+        device = DEVICE.get();
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * dadb connected straight to the device (no adb server). dadb in this mode writes without waiting
@@ -26,25 +26,21 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class VirtualDeviceDirectDadbTest {
 
-    @TempDir
-    static Path work;
+    @RegisterExtension
+    static final TestDevice DEVICE = new TestDevice();
 
     private VirtualDevice device;
     private Dadb dadb;
 
     @BeforeAll
-    void start() throws Exception {
-        device = VirtualDevice.start(TestProfiles.sd845(work.resolve("sandbox")));
+    void start() {
+        device = DEVICE.get();
         dadb = Dadb.create("127.0.0.1", device.port(), TestAdbKey.dadbPair(TestAdbKey.trusted()));
     }
 
     @AfterAll
     void stop() throws Exception {
-        try {
-            dadb.close();
-        } finally {
-            device.close();
-        }
+        dadb.close();
     }
 
     @Test
@@ -59,10 +55,10 @@ class VirtualDeviceDirectDadbTest {
     void pushAndPullWorkDirectly() throws Exception {
         byte[] content = new byte[700_000];
         new Random(11).nextBytes(content);
-        Path local = Files.write(work.resolve("direct.bin"), content);
+        Path local = Files.write(DEVICE.work().resolve("direct.bin"), content);
         SyncResult push = dadb.push(local.toFile(), "/data/local/tmp/direct/direct.bin", 0100644, 1_700_000_000_000L);
         assertInstanceOf(SyncResult.Success.class, push, push::toString);
-        Path pulled = work.resolve("direct-pulled.bin");
+        Path pulled = DEVICE.work().resolve("direct-pulled.bin");
         SyncResult pull = dadb.pull(pulled.toFile(), "/data/local/tmp/direct/direct.bin");
         assertInstanceOf(SyncResult.Success.class, pull, pull::toString);
         assertArrayEquals(content, Files.readAllBytes(pulled));
