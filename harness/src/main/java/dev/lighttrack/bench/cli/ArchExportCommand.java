@@ -3,6 +3,7 @@ package dev.lighttrack.bench.cli;
 import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.export.ModelFiles;
 import dev.lighttrack.bench.export.OnnxExporter;
+import dev.lighttrack.bench.space.ArchStringCodec;
 import dev.lighttrack.bench.space.Architecture;
 import dev.lighttrack.bench.space.Subnet;
 import dev.lighttrack.bench.space.SubnetBuilder;
@@ -10,12 +11,17 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code bench arch export}. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export a subnet as an ONNX model (opset 13, BN folded, seeded random weights).")
 final class ArchExportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     enum Part { search, template }
 
     @Mixin
@@ -47,8 +53,17 @@ final class ArchExportCommand implements Callable<Integer> {
         Subnet subnet = part == Part.search ? SubnetBuilder.search(a, searchSize.checked(), templateSize.checked())
                 : SubnetBuilder.template(a, templateSize.checked());
         ModelFiles.write(OnnxExporter.export(subnet, seed), out);
-        System.err.printf("wrote %s (%s part, %s MACs, %s params)%n", out, part,
-                ArchReport.mega(subnet.cost().macs()), ArchReport.mega(subnet.cost().params()));
+        if (OutputOptions.of(spec).json) {
+            System.out.println(Json.write(new Exported(out.toString(), part.name(), ArchStringCodec.format(a),
+                    subnet.cost().macs(), subnet.cost().params(), seed)));
+        } else {
+            System.err.printf("wrote %s (%s part, %s MACs, %s params)%n", out, part,
+                    ArchReport.mega(subnet.cost().macs()), ArchReport.mega(subnet.cost().params()));
+        }
         return 0;
+    }
+
+    /** What --json prints: the file and what it holds. */
+    record Exported(String out, String part, String arch, long macs, long params, long seed) {
     }
 }
