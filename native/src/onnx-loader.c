@@ -116,6 +116,18 @@ lt_node *ld_add_node(loader *L, const char *name, const char *op, lt_op_kind kin
     return n;
 }
 
+/* A node of `kind` reading in0 (and in1, in2 unless -1) into `out`; NULL when out of memory. */
+lt_node *ld_add_op(loader *L, const char *name, const char *op, lt_op_kind kind, int out, int in0, int in1, int in2) {
+    lt_node *node = ld_add_node(L, name, op, kind);
+    if (node == NULL) return NULL;
+    node->inputs[0] = in0;
+    node->inputs[1] = in1;
+    node->inputs[2] = in2;
+    node->n_inputs = in1 < 0 ? 1 : in2 < 0 ? 2 : 3;
+    node->output = out;
+    return node;
+}
+
 void lt_model_free(lt_model *m) {
     if (m == NULL) return;
     for (int i = 0; i < m->n_tensors; i++) {

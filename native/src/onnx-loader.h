@@ -40,6 +40,7 @@ int ld_find_name(const loader *L, const char *name);
 int ld_bind_name(loader *L, const char *name, int tensor);
 int ld_add_tensor(loader *L, const char *name, int rank, const int64_t *dims, float *data);
 lt_node *ld_add_node(loader *L, const char *name, const char *op, lt_op_kind kind);
+lt_node *ld_add_op(loader *L, const char *name, const char *op, lt_op_kind kind, int out, int in0, int in1, int in2);
 void ld_loader_free(loader *L);
 
 /* onnx-read.c: reading: the file and the data of ONNX tensors */

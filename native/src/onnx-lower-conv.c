@@ -96,13 +96,8 @@ lt_status ld_lower_conv(loader *L, const Onnx__NodeProto *n, const char *nn) {
     int64_t od[4] = {X->dims[0], cout, oh, ow};
     int out = ld_new_output(L, n, 4, od, NULL);
     if (out < 0) return ld_oom(L);
-    lt_node *node = ld_add_node(L, nn, n->op_type, LT_OP_CONV);
+    lt_node *node = ld_add_op(L, nn, n->op_type, LT_OP_CONV, out, x, w, b);
     if (node == NULL) return ld_oom(L);
-    node->n_inputs = b >= 0 ? 3 : 2;
-    node->inputs[0] = x;
-    node->inputs[1] = w;
-    node->inputs[2] = b;
-    node->output = out;
     node->p.conv = p;
     return LT_OK;
 }
@@ -204,17 +199,9 @@ lt_status ld_lower_batchnorm(loader *L, const Onnx__NodeProto *n, const char *nn
     int mid = ld_new_temp(L, nn, "scaled", X->rank, xd);
     int out = mid >= 0 ? ld_new_output(L, n, ld_tensor(L, x)->rank, xd, NULL) : -1;
     if (out < 0) return ld_oom(L);
-    lt_node *mul = ld_add_node(L, nn, n->op_type, LT_OP_MUL);
+    lt_node *mul = ld_add_op(L, nn, n->op_type, LT_OP_MUL, mid, x, st, -1);
     if (mul == NULL) return ld_oom(L);
-    mul->n_inputs = 2;
-    mul->inputs[0] = x;
-    mul->inputs[1] = st;
-    mul->output = mid;
-    lt_node *add = ld_add_node(L, nn, n->op_type, LT_OP_ADD);
+    lt_node *add = ld_add_op(L, nn, n->op_type, LT_OP_ADD, out, mid, ht, -1);
     if (add == NULL) return ld_oom(L);
-    add->n_inputs = 2;
-    add->inputs[0] = mid;
-    add->inputs[1] = ht;
-    add->output = out;
     return LT_OK;
 }

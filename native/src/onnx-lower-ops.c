@@ -36,12 +36,9 @@ lt_status ld_lower_unary(loader *L, const Onnx__NodeProto *n, const char *nn, lt
     memcpy(d, ld_tensor(L, x)->dims, sizeof d);
     int out = ld_new_output(L, n, ld_tensor(L, x)->rank, d, NULL);
     if (out < 0) return ld_oom(L);
-    lt_node *node = ld_add_node(L, nn, n->op_type, kind);
+    lt_node *node = ld_add_op(L, nn, n->op_type, kind, out, x, -1, -1);
     if (node == NULL) return ld_oom(L);
     node->p = tmp.p;
-    node->n_inputs = 1;
-    node->inputs[0] = x;
-    node->output = out;
     return LT_OK;
 }
 
@@ -83,30 +80,20 @@ lt_status ld_lower_binary(loader *L, const Onnx__NodeProto *n, const char *nn, l
         return ld_oom(L);
     }
     if (data != NULL) return LT_OK;
-    lt_node *node = ld_add_node(L, nn, n->op_type, kind);
+    lt_node *node = ld_add_op(L, nn, n->op_type, kind, out, a, b, -1);
     if (node == NULL) return ld_oom(L);
-    node->n_inputs = 2;
-    node->inputs[0] = a;
-    node->inputs[1] = b;
-    node->output = out;
     return LT_OK;
 }
 
 static lt_status add_gap(loader *L, const char *nn, const char *op, int x, int out) {
-    lt_node *node = ld_add_node(L, nn, op, LT_OP_GLOBAL_AVG_POOL);
+    lt_node *node = ld_add_op(L, nn, op, LT_OP_GLOBAL_AVG_POOL, out, x, -1, -1);
     if (node == NULL) return ld_oom(L);
-    node->n_inputs = 1;
-    node->inputs[0] = x;
-    node->output = out;
     return LT_OK;
 }
 
 lt_status ld_add_reshape(loader *L, const char *nn, const char *op, int x, int out) {
-    lt_node *node = ld_add_node(L, nn, op, LT_OP_RESHAPE);
+    lt_node *node = ld_add_op(L, nn, op, LT_OP_RESHAPE, out, x, -1, -1);
     if (node == NULL) return ld_oom(L);
-    node->n_inputs = 1;
-    node->inputs[0] = x;
-    node->output = out;
     return LT_OK;
 }
 

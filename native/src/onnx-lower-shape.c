@@ -124,11 +124,8 @@ lt_status ld_lower_transpose(loader *L, const Onnx__NodeProto *n, const char *nn
     }
     int out = ld_new_output(L, n, r, d, NULL);
     if (out < 0) return ld_oom(L);
-    lt_node *node = ld_add_node(L, nn, n->op_type, LT_OP_TRANSPOSE);
+    lt_node *node = ld_add_op(L, nn, n->op_type, LT_OP_TRANSPOSE, out, x, -1, -1);
     if (node == NULL) return ld_oom(L);
-    node->n_inputs = 1;
-    node->inputs[0] = x;
-    node->output = out;
     for (int i = 0; i < r; i++) node->p.transpose.perm[i] = perm[i];
     return LT_OK;
 }
@@ -163,13 +160,8 @@ static lt_status add_matmul(loader *L, const Onnx__NodeProto *n, const char *nn,
     d[r - 1] = B->dims[B->rank - 1];
     int out = ld_new_output(L, n, r, d, NULL);
     if (out < 0) return ld_oom(L);
-    lt_node *node = ld_add_node(L, nn, n->op_type, LT_OP_MATMUL);
+    lt_node *node = ld_add_op(L, nn, n->op_type, LT_OP_MATMUL, out, a, b, bias);
     if (node == NULL) return ld_oom(L);
-    node->n_inputs = bias >= 0 ? 3 : 2;
-    node->inputs[0] = a;
-    node->inputs[1] = b;
-    node->inputs[2] = bias;
-    node->output = out;
     return LT_OK;
 }
 
@@ -208,6 +200,18 @@ static int scaled_const(loader *L, const char *nn, const char *suffix, int t, in
     return out;
 }
 
+/* A Transpose op swapping the two axes of variable matrix x; returns its output tensor, or -1 (out of memory). */
+static int transposed(loader *L, const Onnx__NodeProto *n, const char *nn, const char *suffix, int x) {
+    int64_t d[2] = {ld_tensor(L, x)->dims[1], ld_tensor(L, x)->dims[0]};
+    int t = ld_new_temp(L, nn, suffix, 2, d);
+    if (t < 0) return -1;
+    lt_node *tr = ld_add_op(L, nn, n->op_type, LT_OP_TRANSPOSE, t, x, -1, -1);
+    if (tr == NULL) return -1;
+    tr->p.transpose.perm[0] = 1;
+    tr->p.transpose.perm[1] = 0;
+    return t;
+}
+
 lt_status ld_lower_gemm(loader *L, const Onnx__NodeProto *n, const char *nn) {
     static const char *const known[] = {"alpha", "beta", "transA", "transB", NULL};
     lt_status s = ld_check_attrs(L, n, nn, known);
@@ -224,35 +228,11 @@ lt_status ld_lower_gemm(loader *L, const Onnx__NodeProto *n, const char *nn) {
     if (ld_is_const(L, a)) {
         a = scaled_const(L, nn, "A", a, ta, alpha);
         if (a < 0) return ld_oom(L);
-        if (tb) {
-            int64_t d[2] = {ld_tensor(L, b)->dims[1], ld_tensor(L, b)->dims[0]};
-            int t = ld_new_temp(L, nn, "Bt", 2, d);
-            if (t < 0) return ld_oom(L);
-            lt_node *tr = ld_add_node(L, nn, n->op_type, LT_OP_TRANSPOSE);
-            if (tr == NULL) return ld_oom(L);
-            tr->n_inputs = 1;
-            tr->inputs[0] = b;
-            tr->output = t;
-            tr->p.transpose.perm[0] = 1;
-            tr->p.transpose.perm[1] = 0;
-            b = t;
-        }
+        if (tb && (b = transposed(L, n, nn, "Bt", b)) < 0) return ld_oom(L);
     } else {
         b = scaled_const(L, nn, "B", b, tb, alpha);
         if (b < 0) return ld_oom(L);
-        if (ta) {
-            int64_t d[2] = {ld_tensor(L, a)->dims[1], ld_tensor(L, a)->dims[0]};
-            int t = ld_new_temp(L, nn, "At", 2, d);
-            if (t < 0) return ld_oom(L);
-            lt_node *tr = ld_add_node(L, nn, n->op_type, LT_OP_TRANSPOSE);
-            if (tr == NULL) return ld_oom(L);
-            tr->n_inputs = 1;
-            tr->inputs[0] = a;
-            tr->output = t;
-            tr->p.transpose.perm[0] = 1;
-            tr->p.transpose.perm[1] = 0;
-            a = t;
-        }
+        if (ta && (a = transposed(L, n, nn, "At", a)) < 0) return ld_oom(L);
     }
     int64_t m = ld_tensor(L, a)->dims[0], nn_cols = ld_tensor(L, b)->dims[1];
     int bias = -1;
@@ -283,12 +263,8 @@ lt_status ld_lower_gemm(loader *L, const Onnx__NodeProto *n, const char *nn) {
     int mid = ld_new_temp(L, nn, "product", 2, d);
     if (mid < 0) return ld_oom(L);
     /* add_matmul binds the node's output name; bind the product instead by building the node by hand. */
-    lt_node *mm = ld_add_node(L, nn, n->op_type, LT_OP_MATMUL);
+    lt_node *mm = ld_add_op(L, nn, n->op_type, LT_OP_MATMUL, mid, a, b, -1);
     if (mm == NULL) return ld_oom(L);
-    mm->n_inputs = 2;
-    mm->inputs[0] = a;
-    mm->inputs[1] = b;
-    mm->output = mid;
     int rank;
     int64_t od[LT_MAX_RANK];
     if (!ld_broadcast(ld_tensor(L, mid), ld_tensor(L, c_full), &rank, od) || rank != 2 || od[0] != m || od[1] != nn_cols) {
@@ -297,12 +273,8 @@ lt_status ld_lower_gemm(loader *L, const Onnx__NodeProto *n, const char *nn) {
     }
     int out = ld_new_output(L, n, 2, d, NULL);
     if (out < 0) return ld_oom(L);
-    lt_node *add = ld_add_node(L, nn, n->op_type, LT_OP_ADD);
+    lt_node *add = ld_add_op(L, nn, n->op_type, LT_OP_ADD, out, mid, c_full, -1);
     if (add == NULL) return ld_oom(L);
-    add->n_inputs = 2;
-    add->inputs[0] = mid;
-    add->inputs[1] = c_full;
-    add->output = out;
     return LT_OK;
 }
 

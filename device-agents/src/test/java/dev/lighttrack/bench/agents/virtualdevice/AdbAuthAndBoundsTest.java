@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -29,29 +28,25 @@ class AdbAuthAndBoundsTest {
     @RegisterExtension
     static final TestDevice DEVICE = new TestDevice();
 
-    private VirtualDevice device;
-    private Path marker;
-
-    @BeforeAll
-    void start() {
-        device = DEVICE.get();
-        marker = device.sandboxRoot().resolve("data/local/tmp/pwned");
+    /** What a command of an unauthenticated host would create. */
+    private static Path marker() {
+        return DEVICE.get().sandboxRoot().resolve("data/local/tmp/pwned");
     }
 
     @Test
     void withoutAuthNothingIsServed() throws Exception {
-        try (RawAdbHost host = new RawAdbHost(device.port())) {
+        try (RawAdbHost host = new RawAdbHost(DEVICE.get().port())) {
             host.hello(1 << 20);
             host.send(AdbMessage.of(AdbMessage.OPEN, 1, 0, "shell:touch /data/local/tmp/pwned\0"));
             host.send(AdbMessage.of(AdbMessage.OPEN, 2, 0, "exec:touch /data/local/tmp/pwned\0"));
             assertSilent(host);
         }
-        assertFalse(Files.exists(marker), "a command ran for a host that never authenticated");
+        assertFalse(Files.exists(marker()), "a command ran for a host that never authenticated");
     }
 
     @Test
     void aSignatureOfAnUntrustedKeyGetsAnotherTokenAndNoService() throws Exception {
-        try (RawAdbHost host = new RawAdbHost(device.port())) {
+        try (RawAdbHost host = new RawAdbHost(DEVICE.get().port())) {
             AdbMessage token = host.hello(1 << 20);
             host.send(new AdbMessage(AdbMessage.AUTH, AdbConnection.AUTH_SIGNATURE, 0,
                     TestAdbKey.sign(TestAdbKey.untrusted(), token.payload())));
@@ -62,12 +57,12 @@ class AdbAuthAndBoundsTest {
             host.send(AdbMessage.of(AdbMessage.OPEN, 1, 0, "shell:touch /data/local/tmp/pwned\0"));
             assertSilent(host);
         }
-        assertFalse(Files.exists(marker));
+        assertFalse(Files.exists(marker()));
     }
 
     @Test
     void anOfferedPublicKeyIsNotApproved() throws Exception {
-        try (RawAdbHost host = new RawAdbHost(device.port())) {
+        try (RawAdbHost host = new RawAdbHost(DEVICE.get().port())) {
             host.hello(1 << 20);
             String offered = Files.readString(TestAdbKey.publicKey(TestAdbKey.untrusted())).strip() + "\0";
             host.send(AdbMessage.of(AdbMessage.AUTH, AdbConnection.AUTH_RSAPUBLICKEY, 0, offered));
@@ -77,7 +72,7 @@ class AdbAuthAndBoundsTest {
 
     @Test
     void aForgedSignatureOfTheRightLengthIsRefused() throws Exception {
-        try (RawAdbHost host = new RawAdbHost(device.port())) {
+        try (RawAdbHost host = new RawAdbHost(DEVICE.get().port())) {
             host.hello(1 << 20);
             host.send(new AdbMessage(AdbMessage.AUTH, AdbConnection.AUTH_SIGNATURE, 0, new byte[256]));
             assertEquals(AdbConnection.AUTH_TOKEN, host.next().arg0(), "a zero signature must not connect");
@@ -86,7 +81,7 @@ class AdbAuthAndBoundsTest {
 
     @Test
     void aTrustedSignatureConnectsAndServes() throws Exception {
-        try (RawAdbHost host = new RawAdbHost(device.port())) {
+        try (RawAdbHost host = new RawAdbHost(DEVICE.get().port())) {
             host.connect(1 << 20);
             int id = host.open(1, "shell,v2,raw:echo in");
             assertTrue(id != 0);
@@ -95,7 +90,7 @@ class AdbAuthAndBoundsTest {
 
     @Test
     void streamsPerConnectionAreBounded() throws Exception {
-        try (RawAdbHost host = new RawAdbHost(device.port())) {
+        try (RawAdbHost host = new RawAdbHost(DEVICE.get().port())) {
             host.connect(1 << 20);
             int refused = 0;
             for (int i = 1; i <= AdbConnection.MAX_STREAMS + 4; i++) {
@@ -149,11 +144,11 @@ class AdbAuthAndBoundsTest {
         List<Socket> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < VirtualDevice.MAX_CONNECTIONS; i++) {
-                Socket s = new Socket("127.0.0.1", device.port());
+                Socket s = new Socket("127.0.0.1", DEVICE.get().port());
                 sockets.add(s);
             }
             Thread.sleep(300); // the device registers them
-            try (Socket extra = new Socket("127.0.0.1", device.port())) {
+            try (Socket extra = new Socket("127.0.0.1", DEVICE.get().port())) {
                 extra.setSoTimeout(5_000);
                 assertEquals(-1, extra.getInputStream().read(), "a connection past the limit must be closed");
             }

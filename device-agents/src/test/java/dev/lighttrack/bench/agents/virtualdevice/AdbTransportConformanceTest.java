@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -28,16 +27,10 @@ class AdbTransportConformanceTest {
     @RegisterExtension
     static final TestDevice DEVICE = new TestDevice();
 
-    private VirtualDevice device;
-
-    @BeforeAll
-    void start() {
-        device = DEVICE.get();
-    }
 
     @Test
     void anAuthenticatedHandshakeAdvertisesOneMebibyte() throws Exception {
-        try (RawAdbHost host = new RawAdbHost(device.port())) {
+        try (RawAdbHost host = new RawAdbHost(DEVICE.get().port())) {
             AdbMessage cnxn = host.connect(1 << 20);
             assertEquals(0x01000001, cnxn.arg0());
             assertEquals(1 << 20, cnxn.arg1());
@@ -49,7 +42,7 @@ class AdbTransportConformanceTest {
 
     @Test
     void messagesBeforeTheHostCnxnAreIgnored() throws Exception {
-        try (RawAdbHost host = new RawAdbHost(device.port())) {
+        try (RawAdbHost host = new RawAdbHost(DEVICE.get().port())) {
             host.send(AdbMessage.of(AdbMessage.OPEN, 1, 0, "shell,v2,raw:echo early\0"));
             host.connect(1 << 20); // asserts the first reply is the CNXN
         }
@@ -57,7 +50,7 @@ class AdbTransportConformanceTest {
 
     @Test
     void writesRespectNegotiatedMaxPayloadAndWaitForOkay() throws Exception {
-        try (RawAdbHost host = new RawAdbHost(device.port())) {
+        try (RawAdbHost host = new RawAdbHost(DEVICE.get().port())) {
             host.connect(4096);
             int deviceId = host.open(1, "shell,v2,raw:head -c 100000 /dev/zero | tr '\\000' a");
             ByteArrayOutputStream data = new ByteArrayOutputStream();
@@ -84,7 +77,7 @@ class AdbTransportConformanceTest {
 
     @Test
     void unknownIdsAndBadChecksumsAreIgnored() throws Exception {
-        try (RawAdbHost host = new RawAdbHost(device.port())) {
+        try (RawAdbHost host = new RawAdbHost(DEVICE.get().port())) {
             host.connect(1 << 20);
             host.send(AdbMessage.of(AdbMessage.OKAY, 5, 777));
             host.send(AdbMessage.of(AdbMessage.WRTE, 5, 777, "junk"));
@@ -99,7 +92,7 @@ class AdbTransportConformanceTest {
 
     @Test
     void unknownServiceIsRefusedWithCloseZero() throws Exception {
-        try (RawAdbHost host = new RawAdbHost(device.port())) {
+        try (RawAdbHost host = new RawAdbHost(DEVICE.get().port())) {
             host.connect(1 << 20);
             assertEquals(0, host.open(9, "framebuffer:"));
             assertEquals(0, host.open(10, "reboot:bootloader"));
@@ -109,7 +102,7 @@ class AdbTransportConformanceTest {
 
     @Test
     void eagerZeroLengthAndSplitStdinWritesAreAccepted() throws Exception {
-        try (RawAdbHost host = new RawAdbHost(device.port())) {
+        try (RawAdbHost host = new RawAdbHost(DEVICE.get().port())) {
             host.connect(1 << 20);
             int deviceId = host.open(3, "shell,v2,raw:tr a-z A-Z");
             byte[] frames = concat(ShellPacket.encode(ShellPacket.ID_STDIN, bytes("hello\n"), 0, 6),
@@ -144,7 +137,7 @@ class AdbTransportConformanceTest {
         requests.writeBytes(syncRequest("QUIT", ""));
         byte[] stream = requests.toByteArray();
 
-        try (RawAdbHost host = new RawAdbHost(device.port())) {
+        try (RawAdbHost host = new RawAdbHost(DEVICE.get().port())) {
             host.connect(1 << 20);
             int deviceId = host.open(4, "sync:");
             for (int offset = 0; offset < 63; offset += 3) { // headers and path cut at every place
@@ -168,13 +161,13 @@ class AdbTransportConformanceTest {
             assertEquals(content.length, reply.getLong(), "size");
             reply.getLong(); // atime
             assertEquals(1_234_567_890L, reply.getLong(), "mtime");
-            assertArrayEquals(content, Files.readAllBytes(device.sandboxRoot().resolve("data/local/tmp/split/x.bin")));
+            assertArrayEquals(content, Files.readAllBytes(DEVICE.get().sandboxRoot().resolve("data/local/tmp/split/x.bin")));
         }
     }
 
     @Test
     void statOfMissingFileReportsEnoent() throws Exception {
-        try (RawAdbHost host = new RawAdbHost(device.port())) {
+        try (RawAdbHost host = new RawAdbHost(DEVICE.get().port())) {
             host.connect(1 << 20);
             int deviceId = host.open(6, "sync:");
             host.send(new AdbMessage(AdbMessage.WRTE, 6, deviceId,
