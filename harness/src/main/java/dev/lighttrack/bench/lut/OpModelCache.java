@@ -10,15 +10,9 @@ import java.nio.file.Path;
 /**
  * Exports each lookup-table op as a standalone ONNX model into a folder, named by its content hash, so a
  * rebuild or resume rewrites nothing that is already there (and a device that has it does not get it again).
+ * {@code seed} seeds the exported weights.
  */
-public final class OpModelCache {
-    private final Path dir;
-    private final long seed;
-
-    public OpModelCache(Path dir, long seed) {
-        this.dir = dir;
-        this.seed = seed;
-    }
+public record OpModelCache(Path dir, long seed) {
 
     public BenchModel model(LutOp op) {
         String name = fileSafe(op.signature().value());

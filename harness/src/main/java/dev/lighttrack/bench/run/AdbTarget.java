@@ -32,9 +32,7 @@ import java.util.function.Function;
  * hash, holds the device lock from the thermal gate until {@link #close()}, runs {@code ltrunner} over
  * {@code adb shell} with every argument quoted, and collects its JSON lines as they stream.
  */
-public final class AdbTarget implements BenchmarkTarget {
-    private final TargetInfo info;
-    private final TargetSensors sensors;
+public final class AdbTarget extends SensedTarget {
     private final DeviceShell shell;
     private final FilePusher pusher;
     private final AgentBinaries agents;
@@ -47,23 +45,12 @@ public final class AdbTarget implements BenchmarkTarget {
     /** @param onClose runs after the lock is released (e.g. stops a virtual device); may be null */
     public AdbTarget(TargetInfo info, DeviceProfile profile, DeviceShell shell, FilePusher pusher, AgentBinaries agents,
             DeviceLock lock, AutoCloseable onClose) {
-        this.info = info;
-        this.sensors = new TargetSensors(shell, profile);
+        super(info, new TargetSensors(shell, profile));
         this.shell = shell;
         this.pusher = pusher;
         this.agents = agents;
         this.lock = lock;
         this.onClose = onClose;
-    }
-
-    @Override
-    public TargetInfo info() {
-        return info;
-    }
-
-    @Override
-    public TargetConditions conditions() {
-        return sensors.conditions();
     }
 
     @Override

@@ -20,25 +20,13 @@ import java.util.Locale;
  * This machine, in-process: the runner library through JNA ({@link NativeRunner}), the same C timing loop the
  * agent runs on devices, without ADB. Temperatures and clocks come from this host's sysfs.
  */
-public final class HostTarget implements BenchmarkTarget {
-    private final TargetInfo info;
-    private final TargetSensors sensors;
+public final class HostTarget extends SensedTarget {
 
     public HostTarget(DeviceProfile profile) {
-        this.sensors = new TargetSensors(new LocalDeviceShell(Duration.ofSeconds(30)), profile);
-        this.info = new TargetInfo(DeviceProfile.HOST, profile.name(), hostName(), cpuModel(),
+        super(new TargetInfo(DeviceProfile.HOST, profile.name(), hostName(), cpuModel(),
                 VirtualDeviceSession.hostAbi(), false, null,
-                System.getProperty("os.name") + " " + System.getProperty("os.version"));
-    }
-
-    @Override
-    public TargetInfo info() {
-        return info;
-    }
-
-    @Override
-    public TargetConditions conditions() {
-        return sensors.conditions();
+                System.getProperty("os.name") + " " + System.getProperty("os.version")),
+                new TargetSensors(new LocalDeviceShell(Duration.ofSeconds(30)), profile));
     }
 
     @Override

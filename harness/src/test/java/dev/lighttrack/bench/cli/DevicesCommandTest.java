@@ -4,27 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lighttrack.bench.device.AdbTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.lighttrack.bench.device.AdbServerTestBase;
 import org.junit.jupiter.api.Test;
 
 /** {@code bench devices} through the CLI entry point, against a real adb server with nothing attached. */
-class DevicesCommandTest {
-    private static AdbTestServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = AdbTestServer.start();
-    }
-
-    @AfterAll
-    static void killServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
+class DevicesCommandTest extends AdbServerTestBase {
     @Test
     void jsonWithZeroDevicesIsAnEmptyArray() throws Exception {
         CliRun run = CliRun.of("devices", "--json", "--adb", server.address().toString());

@@ -4,17 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /** Maps an OPEN destination to the service that handles it; empty means refuse with CLSE(0, hostId). */
-final class ServiceRouter {
-
-    private final ShellProcessLauncher launcher;
-    private final DeviceSandbox sandbox;
-    private final Executor executor;
-
-    ServiceRouter(ShellProcessLauncher launcher, DeviceSandbox sandbox, Executor executor) {
-        this.launcher = launcher;
-        this.sandbox = sandbox;
-        this.executor = executor;
-    }
+record ServiceRouter(ShellProcessLauncher launcher, DeviceSandbox sandbox, Executor executor) {
 
     Optional<StreamService> route(String destination) {
         if (destination.equals("sync:")) {

@@ -16,20 +16,11 @@ import java.util.concurrent.Executor;
  * stdout and stderr merged, raw, and closes when the command ends. A {@code pty} request is served
  * like {@code raw}; an empty command (an interactive shell) is refused with a message.
  */
-final class ShellService implements StreamService {
+record ShellService(ShellServiceRequest request, ShellProcessLauncher launcher, Executor executor)
+        implements StreamService {
 
     static final String INTERACTIVE_REFUSAL =
             "virtual device: interactive shells are not supported; pass a command, e.g. adb shell ls /data/local/tmp\n";
-
-    private final ShellServiceRequest request;
-    private final ShellProcessLauncher launcher;
-    private final Executor executor;
-
-    ShellService(ShellServiceRequest request, ShellProcessLauncher launcher, Executor executor) {
-        this.request = request;
-        this.launcher = launcher;
-        this.executor = executor;
-    }
 
     @Override
     public void serve(AdbStream stream) throws IOException, InterruptedException {
