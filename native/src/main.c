@@ -38,7 +38,7 @@ static int run_model(const lt_cli *c, const char *path, int tag_model, lt_json *
         return lt_rec_error(j, path, status, msg);
     }
     lt_rec_samples(j, c, path, samples, count, 0, -1);
-    lt_rec_ops(j, c, r, path);
+    lt_rec_ops(j, c, r, path, NULL);
     lt_rec_summary(j, r, path, samples, count, lt_last_run_wall_ns(r), lt_first_inference_ns(r));
     free(samples);
     lt_close(r);

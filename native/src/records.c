@@ -131,7 +131,7 @@ void lt_rec_samples(lt_json *j, const lt_cli *c, const char *path, const int64_t
     }
 }
 
-void lt_rec_ops(lt_json *j, const lt_cli *c, lt_runner *r, const char *path) {
+void lt_rec_ops(lt_json *j, const lt_cli *c, lt_runner *r, const char *path, const int64_t *mean_ns) {
     for (int i = 0; i < lt_op_count(r); i++) {
         const char *node, *op;
         int64_t mean;
@@ -140,7 +140,7 @@ void lt_rec_ops(lt_json *j, const lt_cli *c, lt_runner *r, const char *path) {
         lt_json_kv_str(j, "model", path);
         lt_json_kv_str(j, "node", node);
         lt_json_kv_str(j, "op_type", op);
-        lt_json_kv_int(j, "ns", mean);
+        lt_json_kv_int(j, "ns", mean_ns != NULL ? mean_ns[i] : mean);
         lt_json_key(j, "device_time");
         lt_json_bool(j, strcmp(c->backend, "gpu") == 0);
         lt_json_end(j, stdout);

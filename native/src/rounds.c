@@ -18,12 +18,14 @@ typedef struct model_run {
     int count, cap;
     int64_t wall_ns;
     int64_t first_inference_ns;
+    double *op_weighted;  /* per op: sum over visits of its mean (ns) x the visit's samples */
 } model_run;
 
 static void close_all(model_run *m, int n) {
     for (int i = 0; i < n; i++) {
         if (m[i].runner != NULL) lt_close(m[i].runner);
         free(m[i].samples);
+        free(m[i].op_weighted);
     }
     free(m);
 }
@@ -39,6 +41,22 @@ static int append(model_run *m, const int64_t *v, int count) {
     }
     memcpy(m->samples + m->count, v, (size_t)count * sizeof *v);
     m->count += count;
+    return 0;
+}
+
+/* Adds one visit's per-op means, weighted by its samples, so the op lines describe every visit. */
+static int add_op_times(model_run *m, int samples) {
+    int ops = lt_op_count(m->runner);
+    if (ops <= 0) return 0;
+    if (m->op_weighted == NULL) {
+        m->op_weighted = calloc((size_t)ops, sizeof *m->op_weighted);
+        if (m->op_weighted == NULL) return -1;
+    }
+    for (int k = 0; k < ops; k++) {
+        const char *node, *op;
+        int64_t mean;
+        if (lt_op_timing(m->runner, k, &node, &op, &mean) == LT_OK) m->op_weighted[k] += (double)mean * samples;
+    }
     return 0;
 }
 
@@ -78,6 +96,11 @@ int lt_run_rounds(const lt_cli *c, const char *const *paths, int n, int tagged, 
                 return lt_rec_error(j, paths[i], status, msg);
             }
             if (round == 0) m[i].first_inference_ns = lt_first_inference_ns(m[i].runner);
+            if (add_op_times(&m[i], count) != 0) {
+                free(visit);
+                close_all(m, n);
+                return lt_rec_error(j, paths[i], LT_ERR_RUNTIME, "out of memory for the op times");
+            }
             m[i].wall_ns += lt_last_run_wall_ns(m[i].runner);
             lt_rec_samples(j, c, paths[i], visit, count, m[i].count, round);
             if (append(&m[i], visit, count) != 0) {
@@ -89,7 +112,13 @@ int lt_run_rounds(const lt_cli *c, const char *const *paths, int n, int tagged, 
     }
     free(visit);
     for (int i = 0; i < n; i++) {
-        lt_rec_ops(j, c, m[i].runner, paths[i]);
+        int ops = lt_op_count(m[i].runner);
+        int64_t *means = ops > 0 ? malloc((size_t)ops * sizeof *means) : NULL;
+        for (int k = 0; means != NULL && k < ops; k++) {
+            means[k] = m[i].count > 0 ? (int64_t)(m[i].op_weighted[k] / m[i].count + 0.5) : 0;
+        }
+        lt_rec_ops(j, c, m[i].runner, paths[i], means);
+        free(means);
         lt_rec_summary(j, m[i].runner, paths[i], m[i].samples, m[i].count, m[i].wall_ns, m[i].first_inference_ns);
     }
     close_all(m, n);

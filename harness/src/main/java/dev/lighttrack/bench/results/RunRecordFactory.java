@@ -34,7 +34,7 @@ public final class RunRecordFactory {
                 conditions(before), conditions(after),
                 new RunRecord.Timings(raw.loadNs() == null ? null : raw.loadNs() / 1000.0,
                         raw.firstInferenceNs() == null ? null : raw.firstInferenceNs() / 1000.0),
-                summary, raw.ops().stream().map(o -> new RunRecord.OpTime(o.node(), o.opType(), o.ns() / 1000.0))
+                summary, raw.ops().stream().map(o -> new RunRecord.OpTime(o.node(), o.opType(), o.meanNs() / 1000.0))
                         .toList(), id + ".hlog",
                 new RunRecord.Host(HARNESS_VERSION, System.getProperty("java.version"),
                         System.getProperty("os.name") + " " + System.getProperty("os.arch")),

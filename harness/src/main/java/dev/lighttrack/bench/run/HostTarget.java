@@ -70,6 +70,8 @@ public final class HostTarget extends SensedTarget {
             }
             long[][][] blocks = new long[n][rounds][];
             Long[] firstInference = new Long[n];
+            OpTimeAverage[] opTimes = new OpTimeAverage[n];
+            Arrays.setAll(opTimes, i -> new OpTimeAverage());
             for (int r = 0; r < rounds; r++) {
                 for (int k = 0; k < n; k++) {
                     int i = (r + k) % n;
@@ -80,6 +82,7 @@ public final class HostTarget extends SensedTarget {
                     if (r == 0) {
                         firstInference[i] = runners.get(i).firstInferenceNs();
                     }
+                    opTimes[i].add(runners.get(i).opTimings(), blocks[i][r].length);
                 }
             }
             List<RawRun> runs = new ArrayList<>(n);
@@ -87,9 +90,7 @@ public final class HostTarget extends SensedTarget {
                 NativeRunner runner = runners.get(i);
                 long[] samples = Arrays.stream(blocks[i]).flatMapToLong(Arrays::stream).toArray();
                 int[] sizes = Arrays.stream(blocks[i]).mapToInt(b -> b.length).toArray();
-                List<OpTiming> ops = runner.opTimings().stream()
-                        .map(op -> new OpTiming(op.node(), op.opType(), op.meanNs())).toList();
-                runs.add(new RawRun(samples, ops, NativeRunner.version(), runner.engine(),
+                runs.add(new RawRun(samples, opTimes[i].result(), NativeRunner.version(), runner.engine(),
                         RunnerLineParser.PROTOCOL_MAJOR, runner.modelSha256(), runner.loadNs(), firstInference[i],
                         sizes));
             }

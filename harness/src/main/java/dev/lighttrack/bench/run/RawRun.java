@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.run;
 
+import dev.lighttrack.bench.agents.runner.OpTiming;
 import java.util.List;
 
 /**

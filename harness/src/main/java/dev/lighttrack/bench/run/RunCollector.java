@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.run;
 
+import dev.lighttrack.bench.agents.runner.OpTiming;
 import dev.lighttrack.bench.agents.protocol.RunnerEvent;
 import dev.lighttrack.bench.agents.protocol.RunnerLineParser;
 import dev.lighttrack.bench.agents.runner.RunnerError;

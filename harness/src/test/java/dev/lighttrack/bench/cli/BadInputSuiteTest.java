@@ -81,6 +81,7 @@ class BadInputSuiteTest {
         numeric(c, bench, "--min-seconds", 0, 3_600, false);
         numeric(c, bench, "--threads", 1, 64, true);
         numeric(c, bench, "--delay-ms", 0, 10_000, false);
+        numeric(c, bench, "--rounds", 1, 10_000, true);
         numeric(c, List.of("--device", "host", "--results", "OUT"), "--search-size", 32, 1024, true);
         List<String> lut = List.of("lut", "build", "--device", "host", "--out", "OUT");
         numeric(c, lut, "--batch-size", 1, 1_000, true);
@@ -162,6 +163,8 @@ class BadInputSuiteTest {
             {"perf runner missing model", "does not exist", "perf", "runner", "--model", "DIR/none.onnx"},
             {"virtual-device unknown profile", "unknown device profile", "virtual-device", "--profile", "nosuch"},
             {"virtual-device host profile", "host", "virtual-device", "--profile", "host"},
+            {"more rounds than iterations", "--rounds 20 cannot share 10 iterations", "--device", "host", "--model",
+                "MODEL", "--iterations", "10", "--rounds", "20", "--results", "OUT"},
             {"lut build --out at a folder", "is a folder", "lut", "build", "--device", "host", "--out", "DIR"},
             {"lut validate --out at a file", "is a file", "lut", "validate", "--device", "host", "--lut", "TABLE",
                 "--out", "DIR/afile"},

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.run;
 
+import dev.lighttrack.bench.agents.runner.OpTiming;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
