@@ -7,6 +7,7 @@ import dev.lighttrack.bench.run.BenchModel;
 import dev.lighttrack.bench.run.RunSettings;
 import dev.lighttrack.bench.session.BenchHome;
 import dev.lighttrack.bench.session.BenchmarkSession;
+import dev.lighttrack.bench.session.StoppingRule;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,6 +33,17 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     MeasurementOptions measurement;
 
+    @Option(names = "--target-ci", defaultValue = "0", paramLabel = "PCT",
+            description = "Keep measuring, --rounds more rounds at a time, until the median's 95% confidence interval "
+                    + "is within ±PCT% of it (0-100; default 0: measure once) or --max-seconds have passed; a target "
+                    + "not met is said, never silently.")
+    double targetCi;
+
+    @Option(names = "--max-seconds", defaultValue = "60", paramLabel = "S",
+            description = "The most time --target-ci may spend on one device, 0-" + StoppingRule.MAX_SECONDS
+                    + " (default ${DEFAULT-VALUE}).")
+    double maxSeconds;
+
     @Option(names = "--results", paramLabel = "DIR", description = "Where run records go. Default: results/runs.")
     Path results;
 
@@ -41,10 +53,11 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunSettings settings = measurement.settings();
+        StoppingRule rule = new StoppingRule(targetCi, maxSeconds);
         BenchModel benchModel = model.choice().resolve();
         RunStore store = new RunStore(results != null ? results : BenchHome.results("runs"));
         BenchmarkSession session = new BenchmarkSession(store, ProgressLine.messages("bench"));
-        List<BenchmarkSession.Outcome> outcomes = session.benchmarkAll(target.spec(), benchModel, settings);
+        List<BenchmarkSession.Outcome> outcomes = session.benchmarkAll(target.spec(), benchModel, settings, rule);
         if (output.json) {
             List<RunRecord> records = outcomes.stream().map(BenchmarkSession.Outcome::record).toList();
             System.out.println(records.size() == 1 ? RunRecordJson.write(records.get(0))

@@ -27,6 +27,19 @@ public record RawRun(long[] samplesNs, List<OpTiming> ops, String runnerVersion,
         this(samplesNs, ops, runnerVersion, engine, protocolVersion, modelSha256, loadNs, firstInferenceNs, null);
     }
 
+    /** This run followed by {@code next} of the same model: its samples and rounds after these; ops averaged. */
+    public RawRun append(RawRun next) {
+        long[] samples = java.util.Arrays.copyOf(samplesNs, samplesNs.length + next.samplesNs.length);
+        System.arraycopy(next.samplesNs, 0, samples, samplesNs.length, next.samplesNs.length);
+        int[] sizes = java.util.Arrays.copyOf(roundSizes, roundSizes.length + next.roundSizes.length);
+        System.arraycopy(next.roundSizes, 0, sizes, roundSizes.length, next.roundSizes.length);
+        OpTimeAverage opTimes = new OpTimeAverage();
+        opTimes.add(ops, samplesNs.length);
+        opTimes.add(next.ops, next.samplesNs.length);
+        return new RawRun(samples, opTimes.result(), runnerVersion, engine, protocolVersion, modelSha256, loadNs,
+                firstInferenceNs, sizes);
+    }
+
     /** The samples of each round, in order. */
     public List<long[]> rounds() {
         List<long[]> rounds = new java.util.ArrayList<>(roundSizes.length);

@@ -40,6 +40,12 @@ public record RunSettings(String backend, String precision, int warmup, int iter
         this(backend, precision, warmup, iterations, minSeconds, threads, cpus, delayMs, 1);
     }
 
+    /** These settings measured {@code times} times over: what a run extended by a stopping rule took in all. */
+    public RunSettings times(int times) {
+        return new RunSettings(backend, precision, warmup, (int) Math.min(MAX_ITERATIONS, (long) iterations * times),
+                Math.min(MAX_SECONDS, minSeconds * times), threads, cpus, delayMs, Math.min(MAX_ROUNDS, rounds * times));
+    }
+
     /** Samples per round: the iterations spread evenly over the rounds, rounded up. */
     public int iterationsPerRound() {
         return (iterations + rounds - 1) / rounds;

@@ -11,7 +11,10 @@ import dev.lighttrack.bench.run.RunSettings;
 import dev.lighttrack.bench.run.TargetConditions;
 import dev.lighttrack.bench.stats.LatencyHistogram;
 import java.nio.file.Path;
+import dev.lighttrack.bench.stats.MedianInterval;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,25 +36,56 @@ public final class BenchmarkSession {
     public record Outcome(RunRecord record, Path file) {
     }
 
-    /** Benchmarks {@code model} on every target of {@code spec}, one after the other. */
+    /** Benchmarks {@code model} on every target of {@code spec}, one after the other, measuring once. */
     public List<Outcome> benchmarkAll(TargetSpec spec, BenchModel model, RunSettings settings) {
+        return benchmarkAll(spec, model, settings, StoppingRule.ONCE);
+    }
+
+    /** Benchmarks {@code model} on every target of {@code spec}, one after the other, each until {@code rule}. */
+    public List<Outcome> benchmarkAll(TargetSpec spec, BenchModel model, RunSettings settings, StoppingRule rule) {
         store.checkWritable();
         List<Outcome> outcomes = new ArrayList<>();
         for (PlannedTarget planned : new TargetPlanner(spec, settings, progress).plan()) {
             try (BenchmarkTarget target = planned.open()) {
-                outcomes.add(run(target, model, planned.settings()));
+                outcomes.add(run(target, model, planned.settings(), rule));
             }
         }
         return outcomes;
     }
 
-    /** One benchmark on an open target. */
+    /** One benchmark on an open target, measuring once. */
     public Outcome run(BenchmarkTarget target, BenchModel model, RunSettings settings) {
+        return run(target, model, settings, StoppingRule.ONCE);
+    }
+
+    /** One benchmark on an open target: measured again, round set by round set, while {@code rule} asks. */
+    public Outcome run(BenchmarkTarget target, BenchModel model, RunSettings settings, StoppingRule rule) {
         target.awaitCool(progress);
         TargetConditions before = target.conditions();
         progress.say("running " + model.name() + " on " + target.info().serial() + " (" + settings.backend() + ", "
                 + settings.iterations() + " iterations, at least " + settings.minSeconds() + " s)...");
+        long start = System.nanoTime();
         RawRun raw = target.run(model, settings, progress);
+        int sets = 1;
+        while (rule.active()) {
+            Optional<Double> width = halfWidthPct(raw);
+            String where = width.map(w -> String.format(Locale.ROOT, "p50 CI ±%.2f%%", w))
+                    .orElse("no p50 CI yet") + " over " + raw.roundSizes().length + " rounds";
+            if (width.isPresent() && width.get() <= rule.targetCiPct()) {
+                progress.say(where + ": within the target ±" + rule.targetCiPct() + "%");
+                break;
+            }
+            if ((System.nanoTime() - start) / 1e9 >= rule.maxSeconds()) {
+                progress.say(where + ": the target ±" + rule.targetCiPct() + "% was NOT met within "
+                        + rule.maxSeconds() + " s");
+                break;
+            }
+            progress.say(where + ": above the target ±" + rule.targetCiPct() + "%, measuring " + settings.rounds()
+                    + " more rounds");
+            raw = raw.append(target.run(model, settings, progress));
+            sets++;
+        }
+        settings = settings.times(sets);
         TargetConditions after = target.conditions();
         if (raw.samplesNs().length == 0) {
             throw new IllegalStateException("the runner on " + target.info().serial() + " returned no samples");
@@ -64,5 +98,17 @@ public final class BenchmarkSession {
                 histogram.summary().withRounds(raw.rounds()));
         Path file = store.save(record, histogram.histogram());
         return new Outcome(record, file);
+    }
+
+    /** Half the width of the median's 95% interval, in percent of the median of the round medians. */
+    static Optional<Double> halfWidthPct(RawRun raw) {
+        double[] medians = MedianInterval.roundMediansUs(raw.rounds());
+        return MedianInterval.of(medians).map(ci -> {
+            double[] sorted = medians.clone();
+            java.util.Arrays.sort(sorted);
+            int n = sorted.length;
+            double mid = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            return (ci[1] - ci[0]) / 2 / mid * 100;
+        });
     }
 }

@@ -82,6 +82,8 @@ class BadInputSuiteTest {
         numeric(c, bench, "--threads", 1, 64, true);
         numeric(c, bench, "--delay-ms", 0, 10_000, false);
         numeric(c, bench, "--rounds", 1, 10_000, true);
+        numeric(c, bench, "--target-ci", 0, 100, false);
+        numeric(c, bench, "--max-seconds", 0, 86_400, false);
         numeric(c, List.of("--device", "host", "--results", "OUT"), "--search-size", 32, 1024, true);
         List<String> lut = List.of("lut", "build", "--device", "host", "--out", "OUT");
         numeric(c, lut, "--batch-size", 1, 1_000, true);
