@@ -140,3 +140,9 @@ float *ld_permute_data(const lt_tensor *t, const int *perm, int64_t *out_dims) {
     }
     return o;
 }
+
+/* The start of most lowerings: only `known` attributes, and the node's first input, which it needs. */
+lt_status ld_begin(loader *L, const Onnx__NodeProto *n, const char *node_name, const char *const *known, int *x) {
+    lt_status s = ld_check_attrs(L, n, node_name, known);
+    return s ? s : ld_input_of(L, n, node_name, 0, 1, x);
+}

@@ -56,6 +56,7 @@ lt_status ld_check_attrs(loader *L, const Onnx__NodeProto *n, const char *node_n
 lt_tensor *ld_tensor(loader *L, int i);
 int ld_is_const(loader *L, int i);
 lt_status ld_input_of(loader *L, const Onnx__NodeProto *n, const char *node_name, size_t k, int required, int *out);
+lt_status ld_begin(loader *L, const Onnx__NodeProto *n, const char *node_name, const char *const *known, int *x);
 void ld_dims_str(const lt_tensor *t, char *buf, size_t cap);
 int ld_broadcast(const lt_tensor *a, const lt_tensor *b, int *rank, int64_t *dims);
 float ld_bcast_at(const lt_tensor *t, int r, const int64_t *idx);

@@ -79,10 +79,9 @@ lt_status ld_lower_reshape(loader *L, const Onnx__NodeProto *n, const char *nn) 
 
 lt_status ld_lower_flatten(loader *L, const Onnx__NodeProto *n, const char *nn) {
     static const char *const known[] = {"axis", NULL};
-    lt_status s = ld_check_attrs(L, n, nn, known);
-    if (s) return s;
     int x;
-    if ((s = ld_input_of(L, n, nn, 0, 1, &x))) return s;
+    lt_status s = ld_begin(L, n, nn, known, &x);
+    if (s) return s;
     const lt_tensor *X = ld_tensor(L, x);
     int64_t axis = ld_attr_int(n, "axis", 1);
     if (axis < 0) axis += X->rank;
@@ -94,10 +93,9 @@ lt_status ld_lower_flatten(loader *L, const Onnx__NodeProto *n, const char *nn) 
 
 lt_status ld_lower_transpose(loader *L, const Onnx__NodeProto *n, const char *nn) {
     static const char *const known[] = {"perm", NULL};
-    lt_status s = ld_check_attrs(L, n, nn, known);
-    if (s) return s;
     int x;
-    if ((s = ld_input_of(L, n, nn, 0, 1, &x))) return s;
+    lt_status s = ld_begin(L, n, nn, known, &x);
+    if (s) return s;
     const lt_tensor *X = ld_tensor(L, x);
     int r = X->rank;
     int perm[LT_MAX_RANK];

@@ -33,16 +33,8 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     MeasurementOptions measurement;
 
-    @Option(names = "--target-ci", defaultValue = "0", paramLabel = "PCT",
-            description = "Keep measuring, --rounds more rounds at a time, until the median's 95% confidence interval "
-                    + "is within ±PCT% of it (0-100; default 0: measure once) or --max-seconds have passed; a target "
-                    + "not met is said, never silently.")
-    double targetCi;
-
-    @Option(names = "--max-seconds", defaultValue = "60", paramLabel = "S",
-            description = "The most time --target-ci may spend on one device, 0-" + StoppingRule.MAX_SECONDS
-                    + " (default ${DEFAULT-VALUE}).")
-    double maxSeconds;
+    @Mixin
+    StoppingOptions stopping;
 
     @Option(names = "--results", paramLabel = "DIR", description = "Where run records go. Default: results/runs.")
     Path results;
@@ -53,7 +45,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunSettings settings = measurement.settings();
-        StoppingRule rule = new StoppingRule(targetCi, maxSeconds);
+        StoppingRule rule = stopping.rule();
         BenchModel benchModel = model.choice().resolve();
         RunStore store = new RunStore(results != null ? results : BenchHome.results("runs"));
         BenchmarkSession session = new BenchmarkSession(store, ProgressLine.messages("bench"));

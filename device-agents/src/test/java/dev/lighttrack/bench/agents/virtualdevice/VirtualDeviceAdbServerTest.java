@@ -256,11 +256,8 @@ class VirtualDeviceAdbServerTest {
 
     @Test
     void dadbShellReturnsOutputErrorAndExitCode() throws Exception {
-        AdbShellResponse response = dadb.shell("echo out; echo err >&2; exit 7");
-        assertEquals("out\n", response.getOutput());
-        assertEquals("err\n", response.getErrorOutput());
-        assertEquals(7, response.getExitCode());
-        assertEquals(0, dadb.shell("true").getExitCode());
+        DadbAssert.shell(dadb, "echo out; echo err >&2; exit 7", "out\n", "err\n", 7);
+        DadbAssert.shell(dadb, "true", "", "", 0);
     }
 
     @Test

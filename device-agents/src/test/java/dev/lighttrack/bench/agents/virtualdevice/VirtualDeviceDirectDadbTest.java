@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import dadb.AdbShellResponse;
 import dadb.Dadb;
 import dadb.SyncResult;
 import java.nio.file.Files;
@@ -45,10 +44,7 @@ class VirtualDeviceDirectDadbTest {
 
     @Test
     void shellWorksDirectly() throws Exception {
-        AdbShellResponse response = dadb.shell("getprop ro.soc.model; echo oops >&2; exit 2");
-        assertEquals("SDM845\n", response.getOutput());
-        assertEquals("oops\n", response.getErrorOutput());
-        assertEquals(2, response.getExitCode());
+        DadbAssert.shell(dadb, "getprop ro.soc.model; echo oops >&2; exit 2", "SDM845\n", "oops\n", 2);
     }
 
     @Test
