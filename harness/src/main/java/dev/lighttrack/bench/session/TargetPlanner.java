@@ -49,16 +49,10 @@ public final class TargetPlanner {
             // the virtual device runs the agent on this host, whose cores are not the profile's: no pinning by default
             return List.of(new PlannedTarget(() -> opener.virtual(profile), settings));
         }
-        DeviceSelection selection;
-        if (device.equals(DeviceProfile.HOST)) {
-            if (spec.serial() != null) {
-                throw new InvalidSetting("serial", "cannot be combined with device host");
-            }
-            selection = new DeviceSelection(profiles.get(DeviceProfile.HOST), List.of());
-        } else {
-            DeviceDiscovery discovery = new DeviceDiscovery(spec.prepareServers(), new ProfileMatcher(profiles));
-            selection = new DeviceSelector(profiles, discovery::discover).select(device, spec.serialOption());
-        }
+        // the adb servers are asked (and the local one started) only when the spec needs attached devices
+        DeviceSelection selection = new DeviceSelector(profiles,
+                () -> new DeviceDiscovery(spec.prepareServers(), new ProfileMatcher(profiles)).discover())
+                .select(device, spec.serialOption());
         if (selection.isHost()) {
             if (device.equals(DeviceSelector.AUTO)) {
                 progress.say("no device attached: benchmarking this host (device host)");
