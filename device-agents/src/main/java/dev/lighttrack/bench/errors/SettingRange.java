@@ -24,14 +24,6 @@ public record SettingRange(double min, double max) {
         return value;
     }
 
-    /** Checks a long {@code value} of {@code setting}. */
-    public long check(String setting, long value) {
-        if (value < min || value > max) {
-            throw new InvalidSetting(setting, "must be " + describe() + ", got " + value);
-        }
-        return value;
-    }
-
     /** "1-1000000", "0-3600". */
     public String describe() {
         return format(min) + "-" + format(max);

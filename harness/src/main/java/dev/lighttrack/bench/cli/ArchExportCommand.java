@@ -3,6 +3,7 @@ package dev.lighttrack.bench.cli;
 import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.export.ModelFiles;
 import dev.lighttrack.bench.export.OnnxExporter;
+import dev.lighttrack.bench.files.JsonMapper;
 import dev.lighttrack.bench.space.ArchStringCodec;
 import dev.lighttrack.bench.space.Architecture;
 import dev.lighttrack.bench.space.Subnet;
@@ -54,7 +55,7 @@ final class ArchExportCommand implements Callable<Integer> {
                 : SubnetBuilder.template(a, templateSize.checked());
         ModelFiles.write(OnnxExporter.export(subnet, seed), out);
         if (OutputOptions.of(spec).json) {
-            System.out.println(Json.write(new Exported(out.toString(), part.name(), ArchStringCodec.format(a),
+            System.out.println(JsonMapper.write(new Exported(out.toString(), part.name(), ArchStringCodec.format(a),
                     subnet.cost().macs(), subnet.cost().params(), seed)));
         } else {
             System.err.printf("wrote %s (%s part, %s MACs, %s params)%n", out, part,

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.cli;
 
+import dev.lighttrack.bench.files.JsonMapper;
 import dev.lighttrack.bench.space.ArchCostReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,7 +29,7 @@ final class ArchInfoCommand implements Callable<Integer> {
     public Integer call() {
         boolean json = OutputOptions.of(spec).json;
         ArchCostReport report = ArchCostReport.of(arch.resolve(), searchSize.checked(), templateSize.checked());
-        System.out.print(json ? Json.write(report) + "\n" : ArchReport.text(report));
+        System.out.print(json ? JsonMapper.write(report) + "\n" : ArchReport.text(report));
         return 0;
     }
 }

@@ -2,6 +2,7 @@ package dev.lighttrack.bench.cli;
 
 import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.errors.SettingRange;
+import dev.lighttrack.bench.files.JsonMapper;
 import dev.lighttrack.bench.space.ArchSampler;
 import dev.lighttrack.bench.space.ArchStringCodec;
 import dev.lighttrack.bench.space.Architecture;
@@ -66,7 +67,7 @@ final class ArchSampleCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            System.out.println(Json.write(rows));
+            System.out.println(JsonMapper.write(rows));
         } else {
             for (SampledArch r : rows) {
                 System.out.printf("%s  %s MACs  %s params%n", r.arch(), ArchReport.mega(r.macs()),

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.cli;
 
+import dev.lighttrack.bench.files.JsonMapper;
 import dev.lighttrack.bench.space.SearchSpace;
 import dev.lighttrack.bench.space.SpaceSummary;
 import java.util.concurrent.Callable;
@@ -24,7 +25,7 @@ final class ArchSpaceCommand implements Callable<Integer> {
         SearchSpace space = budget.space();
         SpaceSummary size = SpaceSummary.of(space);
         if (json) {
-            System.out.println(Json.write(size));
+            System.out.println(JsonMapper.write(size));
         } else {
             System.out.printf("backbone budget   %dM (stage depths %s)%n", space.backboneBudgetMacsM(), space.stageDepths());
             System.out.printf("backbone paths    %.3e (6^%d)%n", size.backbonePaths().doubleValue(), space.searchableBlocks());

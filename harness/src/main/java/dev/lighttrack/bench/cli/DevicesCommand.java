@@ -9,6 +9,7 @@ import dev.lighttrack.bench.device.DeviceStatus;
 import dev.lighttrack.bench.device.ProfileMatcher;
 import dev.lighttrack.bench.device.profile.ProfileCatalog;
 import dev.lighttrack.bench.device.profile.ProfileLoader;
+import dev.lighttrack.bench.files.JsonMapper;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -45,7 +46,7 @@ final class DevicesCommand implements Callable<Integer> {
         String serverList = servers.addresses().stream().map(Object::toString).collect(Collectors.joining(", "));
         if (json) {
             // Jackson's pretty printer writes an empty array as "[ ]"
-            out.println(statuses.isEmpty() ? "[]" : Json.write(statuses.stream().map(DeviceListing::of).toList()));
+            out.println(statuses.isEmpty() ? "[]" : JsonMapper.write(statuses.stream().map(DeviceListing::of).toList()));
             if (statuses.isEmpty()) {
                 err.println("bench: no devices attached to adb server " + serverList + ". " + ATTACH_HINT);
             }

@@ -3,6 +3,7 @@ package dev.lighttrack.bench.cli;
 import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.errors.SettingRange;
+import dev.lighttrack.bench.files.JsonMapper;
 import dev.lighttrack.bench.lut.LutBuildReport;
 import dev.lighttrack.bench.lut.LutBuilder;
 import dev.lighttrack.bench.lut.LutFit;
@@ -112,7 +113,7 @@ final class LutBuildCommand implements Callable<Integer> {
         }
         LutFit fit = result.table().fit();
         if (json) {
-            System.out.println(Json.write(LutBuildReport.of(file.toString(), result)));
+            System.out.println(JsonMapper.write(LutBuildReport.of(file.toString(), result)));
         } else {
             System.out.printf("%s: %d entries (%d measured now), %d whole subnets (%d measured now)%n", file,
                     result.entries(), result.opsMeasured(), result.table().wholeModels().size(),

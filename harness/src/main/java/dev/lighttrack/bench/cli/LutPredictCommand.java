@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.cli;
 
+import dev.lighttrack.bench.files.JsonMapper;
 import dev.lighttrack.bench.lut.LatencyPredictor;
 import dev.lighttrack.bench.lut.LutFiles;
 import dev.lighttrack.bench.lut.LutKey;
@@ -41,7 +42,7 @@ final class LutPredictCommand implements Callable<Integer> {
         LutKey k = table.key();
         String name = ArchPresets.nameOf(a) != null ? ArchPresets.nameOf(a) : ArchStringCodec.format(a);
         if (json) {
-            System.out.println(Json.write(LutPredictionReport.of(ArchStringCodec.format(a), lut.toString(), table, p)));
+            System.out.println(JsonMapper.write(LutPredictionReport.of(ArchStringCodec.format(a), lut.toString(), table, p)));
             return 0;
         }
         System.out.printf("%s: %.3f ms predicted (%s) on %s%s %s %s (%d threads)%n", name, p.latencyUs() / 1000,

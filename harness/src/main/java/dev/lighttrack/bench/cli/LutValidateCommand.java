@@ -4,6 +4,7 @@ import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.errors.SettingRange;
 import dev.lighttrack.bench.files.AtomicFiles;
+import dev.lighttrack.bench.files.JsonMapper;
 import dev.lighttrack.bench.lut.LutFiles;
 import dev.lighttrack.bench.lut.LutTable;
 import dev.lighttrack.bench.lut.LutValidationReport;
@@ -89,14 +90,14 @@ final class LutValidateCommand implements Callable<Integer> {
         LutValidationReport report = LutValidationReport.of(lut.toString(), table, seed, result,
                 new LutValidationReport.Settings(target.measurement.warmup, target.measurement.iterations,
                         target.measurement.minSeconds));
-        AtomicFiles.write(dir.resolve("report.json"), (Json.write(report) + "\n").getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(dir.resolve("report.json"), (JsonMapper.write(report) + "\n").getBytes(StandardCharsets.UTF_8));
         double[] measured = result.rows().stream().mapToDouble(r -> r.measuredUs() / 1000).toArray();
         double[] predicted = result.rows().stream().mapToDouble(r -> r.predictedUs() / 1000).toArray();
         Path plot = dir.resolve("scatter.png");
         ScatterPlot.write(plot, "LUT " + lut.getFileName() + ": " + samples + " subnets, seed " + seed, measured,
                 predicted);
         if (json) {
-            System.out.println(Json.write(report));
+            System.out.println(JsonMapper.write(report));
         } else {
             PredictionAccuracy a = result.accuracy();
             System.out.printf("%d subnets (seed %d) on %s %s: %.0f%% within ±10%%, %.0f%% within ±5%%, MAPE %.1f%%, "

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.cli;
 
+import dev.lighttrack.bench.files.JsonMapper;
 import dev.lighttrack.bench.perf.PerfSettings;
 import dev.lighttrack.bench.perf.RunnerPerfBenchmark;
 import dev.lighttrack.bench.perf.RunnerPerfReport;
@@ -52,7 +53,7 @@ final class PerfRunnerCommand implements Callable<Integer> {
         BenchModel benchModel = model.choice().resolve();
         RunnerPerfReport report = new RunnerPerfBenchmark(ProgressLine.messages("bench perf")::say)
                 .run(benchModel, settings, HostTarget.cpuModel());
-        System.out.print(json ? Json.write(RunnerPerfSummary.of(report)) + "\n" : RunnerPerfText.of(report));
+        System.out.print(json ? JsonMapper.write(RunnerPerfSummary.of(report)) + "\n" : RunnerPerfText.of(report));
         return 0;
     }
 

@@ -6,6 +6,7 @@ import dev.lighttrack.bench.device.VirtualDeviceSession;
 import dev.lighttrack.bench.device.profile.DeviceProfile;
 import dev.lighttrack.bench.device.profile.ProfileLoader;
 import dev.lighttrack.bench.errors.InvalidSetting;
+import dev.lighttrack.bench.files.JsonMapper;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,7 +51,7 @@ final class VirtualDeviceCommand implements Callable<Integer> {
             VirtualDeviceSession.deleteTree(device.sandboxRoot());
         }, "virtual device shutdown"));
         if (OutputOptions.of(spec).json) {
-            System.out.println(Json.write(new Listening(device.serial(), device.port(), p.name(),
+            System.out.println(JsonMapper.write(new Listening(device.serial(), device.port(), p.name(),
                     VirtualDeviceSession.hostAbi(), p.soc().part(),
                     device.config().trustedKeys().stream().map(Object::toString).toList(),
                     "programs pushed to it run on this host: timings are of this host, not of the " + p.soc().part())));

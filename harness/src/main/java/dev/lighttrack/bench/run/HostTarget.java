@@ -62,7 +62,7 @@ public final class HostTarget extends SensedTarget {
                 "fp16".equals(settings.precision()) ? RunnerOptions.Precision.FP16 : RunnerOptions.Precision.FP32);
         int n = models.size();
         int rounds = settings.rounds();
-        int perRound = rounds > 1 ? settings.iterationsPerRound() : settings.iterations();
+        int perRound = settings.iterationsPerRound();
         List<NativeRunner> runners = new ArrayList<>(n);
         try {
             for (BenchModel model : models) {

@@ -46,7 +46,7 @@ public record RunSettings(String backend, String precision, int warmup, int iter
                 Math.min(MAX_SECONDS, minSeconds * times), threads, cpus, delayMs, Math.min(MAX_ROUNDS, rounds * times));
     }
 
-    /** Samples per round: the iterations spread evenly over the rounds, rounded up. */
+    /** Samples per round: the iterations spread evenly over the rounds, rounded up (all of them for one). */
     public int iterationsPerRound() {
         return (iterations + rounds - 1) / rounds;
     }

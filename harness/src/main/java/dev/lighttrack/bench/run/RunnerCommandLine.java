@@ -17,7 +17,7 @@ public final class RunnerCommandLine {
                 "--backend", s.backend(),
                 "--precision", s.precision(),
                 "--warmup", Integer.toString(s.warmup()),
-                "--iterations", Integer.toString(s.rounds() > 1 ? s.iterationsPerRound() : s.iterations()),
+                "--iterations", Integer.toString(s.iterationsPerRound()),
                 "--min-seconds", number(s.minSeconds()),
                 "--threads", Integer.toString(s.threads())));
         if (s.delayMs() > 0) {

@@ -10,13 +10,13 @@ import dev.lighttrack.bench.run.RunProgress;
 import dev.lighttrack.bench.run.RunSettings;
 import dev.lighttrack.bench.run.TargetConditions;
 import dev.lighttrack.bench.stats.LatencyHistogram;
-import java.nio.file.Path;
 import dev.lighttrack.bench.stats.MedianInterval;
+import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Benchmarks of one model: on each target a device spec names, in turn, open it, then thermal gate,
@@ -68,7 +68,7 @@ public final class BenchmarkSession {
         RawRun raw = target.run(model, settings, progress);
         int sets = 1;
         while (rule.active()) {
-            Optional<Double> width = halfWidthPct(raw);
+            Optional<Double> width = MedianInterval.halfWidthPct(MedianInterval.roundMediansUs(raw.rounds()));
             String where = width.map(w -> String.format(Locale.ROOT, "p50 CI ±%.2f%%", w))
                     .orElse("no p50 CI yet") + " over " + raw.roundSizes().length + " rounds";
             if (width.isPresent() && width.get() <= rule.targetCiPct()) {
@@ -100,15 +100,4 @@ public final class BenchmarkSession {
         return new Outcome(record, file);
     }
 
-    /** Half the width of the median's 95% interval, in percent of the median of the round medians. */
-    static Optional<Double> halfWidthPct(RawRun raw) {
-        double[] medians = MedianInterval.roundMediansUs(raw.rounds());
-        return MedianInterval.of(medians).map(ci -> {
-            double[] sorted = medians.clone();
-            java.util.Arrays.sort(sorted);
-            int n = sorted.length;
-            double mid = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-            return (ci[1] - ci[0]) / 2 / mid * 100;
-        });
-    }
 }

@@ -39,11 +39,17 @@ public final class MedianInterval {
 
     /** The median of each round's samples (ns), in µs. */
     public static double[] roundMediansUs(java.util.List<long[]> rounds) {
-        return rounds.stream().filter(x -> x.length > 0).mapToDouble(x -> {
-            long[] s = x.clone();
-            Arrays.sort(s);
-            int n = s.length;
-            return (n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2.0) / 1000.0;
-        }).toArray();
+        return rounds.stream().filter(x -> x.length > 0).mapToDouble(x -> SampleStats.of(x).p50Us()).toArray();
+    }
+
+    /** Half the interval's width in percent of the median of {@code roundMedians}; empty with too few rounds. */
+    public static Optional<Double> halfWidthPct(double[] roundMedians) {
+        return of(roundMedians).map(ci -> {
+            double[] sorted = roundMedians.clone();
+            Arrays.sort(sorted);
+            int n = sorted.length;
+            double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            return (ci[1] - ci[0]) / 2 / median * 100;
+        });
     }
 }

@@ -3,8 +3,8 @@ package dev.lighttrack.bench.stats;
 import java.util.Arrays;
 
 /**
- * Exact statistics of raw samples (ns in, µs out). Lookup-table entries need them: an op of 20 µs would lose
- * up to 5% to the histogram's 1 µs resolution, and a predicted latency sums dozens of such entries.
+ * Exact statistics of raw samples (ns in, µs out). Lookup-table entries need them: a predicted latency sums
+ * dozens of entries, so even the histogram's 0.1% (3 significant digits) would add up.
  */
 public record SampleStats(long count, double p10Us, double p50Us, double p90Us, double meanUs, double sumUs) {
     public static SampleStats of(long[] samplesNs) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lighttrack.bench.files.JsonMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class ArchCommandTest {
     void infoJsonHasIntegerMacsParamsCanonicalArchAndBreakdowns() throws Exception {
         CliRun r = CliRun.of("arch", "info", "--arch", "lighttrack-mobile", "--json");
         assertEquals(0, r.exitCode(), r.err());
-        JsonNode j = Json.MAPPER.readTree(r.out());
+        JsonNode j = JsonMapper.MAPPER.readTree(r.out());
         assertTrue(j.get("macs").isIntegralNumber());
         assertTrue(j.get("params").isIntegralNumber());
         assertEquals(528.9e6, j.get("macs").asDouble(), 528.9e6 * 0.005);
@@ -64,7 +65,7 @@ class ArchCommandTest {
         CliRun b = CliRun.of("arch", "sample", "--count", "5", "--seed", "3", "--max-macs", "450M", "--json");
         assertEquals(0, a.exitCode(), a.err());
         assertEquals(a.out(), b.out());
-        for (JsonNode n : Json.MAPPER.readTree(a.out())) {
+        for (JsonNode n : JsonMapper.MAPPER.readTree(a.out())) {
             assertTrue(n.get("macs").asLong() <= 450_000_000L);
         }
         CliRun bad = CliRun.of("arch", "sample", "--max-macs", "lots");

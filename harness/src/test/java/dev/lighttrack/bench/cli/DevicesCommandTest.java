@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lighttrack.bench.device.AdbServerTestBase;
+import dev.lighttrack.bench.files.JsonMapper;
 import org.junit.jupiter.api.Test;
 
 /** {@code bench devices} through the CLI entry point, against a real adb server with nothing attached. */
@@ -14,7 +15,7 @@ class DevicesCommandTest extends AdbServerTestBase {
         CliRun run = CliRun.of("devices", "--json", "--adb", server.address().toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("[]\n", run.out());
-        JsonNode json = Json.MAPPER.readTree(run.out());
+        JsonNode json = JsonMapper.MAPPER.readTree(run.out());
         assertTrue(json.isArray());
         assertEquals(0, json.size());
         assertTrue(run.err().contains("no devices attached to adb server " + server.address()), run.err());

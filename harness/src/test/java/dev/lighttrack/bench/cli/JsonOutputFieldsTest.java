@@ -3,6 +3,7 @@ package dev.lighttrack.bench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lighttrack.bench.files.JsonMapper;
 import dev.lighttrack.bench.lut.LutFit;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +57,7 @@ class JsonOutputFieldsTest {
     private static void assertFields(String name, CliRun run) throws IOException {
         assertEquals(0, run.exitCode(), run::toString);
         TreeSet<String> paths = new TreeSet<>();
-        walk(Json.MAPPER.readTree(run.out()), "", paths);
+        walk(JsonMapper.MAPPER.readTree(run.out()), "", paths);
         assertEquals(expected(name), String.join("\n", paths), "fields of " + name + " --json");
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lighttrack.bench.files.JsonMapper;
 import dev.lighttrack.bench.lut.LutEntry;
 import dev.lighttrack.bench.lut.LutFiles;
 import dev.lighttrack.bench.lut.LutFit;
@@ -50,7 +51,7 @@ class LutCommandTest {
         Path file = table(new LutFit("test", 8, 1, 300, -2, 1, 1));
         CliRun r = CliRun.of("lut", "predict", "--lut", file.toString(), "--arch", "lighttrack-mobile", "--json");
         assertEquals(0, r.exitCode(), r.err());
-        JsonNode j = Json.MAPPER.readTree(r.out());
+        JsonNode j = JsonMapper.MAPPER.readTree(r.out());
         assertEquals(32, j.get("ops").asInt());
         assertEquals(32, j.get("terms").size());
         assertEquals(0.320, j.get("op_sum_ms").asDouble(), 1e-9);

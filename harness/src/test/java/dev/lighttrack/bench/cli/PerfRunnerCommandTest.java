@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lighttrack.bench.export.ModelFiles;
 import dev.lighttrack.bench.export.OnnxExporter;
+import dev.lighttrack.bench.files.JsonMapper;
 import dev.lighttrack.bench.space.ArchPresets;
 import dev.lighttrack.bench.space.NetUnit;
 import dev.lighttrack.bench.space.Subnet;
@@ -69,7 +70,7 @@ class PerfRunnerCommandTest {
         CliRun run = CliRun.of("perf", "runner", "--model", model.toString(), "--iterations", "3", "--rounds", "1",
                 "--warmup", "1", "--json");
         assertEquals(0, run.exitCode(), run::toString);
-        JsonNode json = Json.MAPPER.readTree(run.out());
+        JsonNode json = JsonMapper.MAPPER.readTree(run.out());
         assertEquals("small", json.path("model").asText());
         assertEquals(1, json.path("threads").asInt());
         Set<String> ids = new TreeSet<>();

@@ -216,8 +216,8 @@ final class AdbConnection implements Runnable, Closeable {
     private static String keyComment(AdbMessage auth) {
         String text = auth.payloadText();
         int space = text.indexOf(' ');
-        String comment = space < 0 ? "no name" : text.substring(space + 1).strip();
-        return comment.length() > 80 ? comment.substring(0, 80) + "..." : comment.replaceAll("\\p{Cntrl}", "?");
+        String comment = (space < 0 ? "no name" : text.substring(space + 1).strip()).replaceAll("\\p{Cntrl}", "?");
+        return comment.length() > 80 ? comment.substring(0, 80) + "..." : comment;
     }
 
     /** The open stream a message names: arg1 is our id, arg0 the host's; anything else is ignored. */

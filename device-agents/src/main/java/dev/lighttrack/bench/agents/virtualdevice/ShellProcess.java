@@ -3,17 +3,14 @@ package dev.lighttrack.bench.agents.virtualdevice;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
-import java.util.function.Consumer;
 
 /** A running {@code /bin/sh -c} command of the virtual device, killable as a whole process tree. */
 final class ShellProcess {
 
     private final Process process;
-    private final Consumer<ShellProcess> onExit;
 
-    ShellProcess(Process process, Consumer<ShellProcess> onExit) {
+    ShellProcess(Process process) {
         this.process = process;
-        this.onExit = onExit;
     }
 
     long pid() {
@@ -34,11 +31,7 @@ final class ShellProcess {
 
     /** Waits for the shell to exit; its status, 128+signal when killed by a signal (as sh reports). */
     int waitFor() throws InterruptedException {
-        try {
-            return process.waitFor();
-        } finally {
-            onExit.accept(this);
-        }
+        return process.waitFor();
     }
 
     /**

@@ -64,11 +64,13 @@ final class ShellProcessLauncher {
         term.ifPresent(value -> environment.put("TERM", value));
         // setsid execs the shell in place (a ProcessBuilder child leads no group), so its pid is its group's id
         Process started = builder.start();
-        ShellProcess process = new ShellProcess(started, running::remove);
+        ShellProcess process = new ShellProcess(started);
         running.add(process);
         reaper.started(started.pid());
-        // the moment the JVM reaps it, whoever waits or not: the reaper must never hold an id the system may reuse
+        // the moment the JVM reaps it, whoever waits or not: the slot comes back, and the reaper must never hold
+        // an id the system may reuse
         started.onExit().thenRun(() -> {
+            running.remove(process);
             reaper.ended(started.pid());
             slots.release();
         });
