@@ -73,6 +73,7 @@ lt_status lt_cli_parse(int argc, char **argv, lt_cli *c, lt_error *err) {
         else if (strcmp(name, "--cpus") == 0) c->cpus = v;
         else if (strcmp(name, "--batch-size") == 0) s = parse_int(name, v, 1, 1000, &c->batch_size, err);
         else if (strcmp(name, "--rounds") == 0) s = parse_int(name, v, 1, LT_MAX_ROUNDS, &c->rounds, err);
+        else if (strcmp(name, "--order") == 0) c->order = v;
         else if (strcmp(name, "--precision") == 0) {
             if (strcmp(v, "fp32") == 0) c->precision = LT_PRECISION_FP32;
             else if (strcmp(v, "fp16") == 0) c->precision = LT_PRECISION_FP16;
@@ -80,7 +81,7 @@ lt_status lt_cli_parse(int argc, char **argv, lt_cli *c, lt_error *err) {
         } else {
             s = lt_fail(err, LT_ERR_USAGE,
                         "unknown option %s (known: --model, --manifest, --backend, --warmup, --iterations, --min-seconds, "
-                        "--delay-ms, --threads, --cpus, --precision, --batch-size, --rounds, --version)",
+                        "--delay-ms, --threads, --cpus, --precision, --batch-size, --rounds, --order, --version)",
                         name);
         }
         if (s) return s;
@@ -92,6 +93,9 @@ lt_status lt_cli_parse(int argc, char **argv, lt_cli *c, lt_error *err) {
     if (c->backend == NULL) return lt_fail(err, LT_ERR_USAGE, "missing --backend (cpu or gpu)");
     if (c->rounds > 1 && c->iterations == 0) {
         return lt_fail(err, LT_ERR_USAGE, "--rounds needs --iterations of at least 1 (the samples per model per round)");
+    }
+    if (c->order != NULL && c->rounds == 1) {
+        return lt_fail(err, LT_ERR_USAGE, "--order needs --rounds of at least 2 (it orders the visits of each round)");
     }
     if (c->iterations == 0 && c->min_seconds == 0) {
         return lt_fail(err, LT_ERR_USAGE, "--iterations 0 needs --min-seconds above 0 (nothing would be timed)");

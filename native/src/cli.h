@@ -19,6 +19,7 @@ typedef struct lt_cli {
     int precision;      /* lt_precision */
     int batch_size;     /* samples per `samples` line */
     int rounds;         /* >1: models interleaved in rounds of --iterations samples each (rounds.c) */
+    const char *order;  /* --order FILE: the visiting order of each round (rounds.c), NULL: manifest order */
     int version;
 } lt_cli;
 

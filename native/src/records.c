@@ -131,6 +131,12 @@ void lt_rec_samples(lt_json *j, const lt_cli *c, const char *path, const int64_t
     }
 }
 
+void lt_rec_round(lt_json *j, int round) {
+    lt_json_begin(j, "round");
+    lt_json_kv_int(j, "round", round);
+    lt_json_end(j, stdout);
+}
+
 void lt_rec_ops(lt_json *j, const lt_cli *c, lt_runner *r, const char *path, const int64_t *mean_ns) {
     for (int i = 0; i < lt_op_count(r); i++) {
         const char *node, *op;

@@ -17,6 +17,8 @@ void lt_rec_header(lt_json *j, const lt_cli *c, lt_runner *r, const char *path, 
 /* samples lines of at most --batch-size values; offset: the first sample's index for this model; round < 0: none */
 void lt_rec_samples(lt_json *j, const lt_cli *c, const char *path, const int64_t *samples, int count, int offset,
                     int round);
+/* a round line, printed (and flushed) as round `round` begins: a host can read the target's conditions then */
+void lt_rec_round(lt_json *j, int round);
 /* op lines of the last lt_run, or with mean_ns[i] in place of op i's time (a run in rounds: all its visits) */
 void lt_rec_ops(lt_json *j, const lt_cli *c, lt_runner *r, const char *path, const int64_t *mean_ns);
 /* Sorts samples (count >= 1) for the order statistics. */

@@ -123,8 +123,11 @@ with open(os.path.join(OUT, "two.manifest"), "w") as f:
     f.write("# two runs of the same model\n\n%s\n  %s  \n" % (ok, ok))
 with open(os.path.join(OUT, "empty.manifest"), "w") as f:
     f.write("# nothing\n\n")
+# three models, so that visiting orders can be told apart (the copy is another path with the same content)
+ok_copy = os.path.join(OUT, "ok_copy.onnx")
+open(ok_copy, "wb").write(open(ok, "rb").read())
 with open(os.path.join(OUT, "rounds.manifest"), "w") as f:
-    f.write("%s\n%s\n" % (ok, os.path.join(OUT, "layouts.onnx")))
+    f.write("%s\n%s\n%s\n" % (ok, os.path.join(OUT, "layouts.onnx"), ok_copy))
 with open(os.path.join(OUT, "rounds_bad.manifest"), "w") as f:
     f.write("%s\n%s\n" % (ok, os.path.join(OUT, "unsupported_op.onnx")))
 with open(os.path.join(OUT, "bad.manifest"), "w") as f:

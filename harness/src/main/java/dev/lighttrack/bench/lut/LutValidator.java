@@ -11,7 +11,6 @@ import dev.lighttrack.bench.stats.PredictionAccuracy;
 import dev.lighttrack.bench.stats.RankCorrelation;
 import dev.lighttrack.bench.stats.SampleStats;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
@@ -83,12 +82,11 @@ public final class LutValidator {
         SampleStats[] first = new SampleStats[n];
         SampleStats[] second = new SampleStats[n];
         List<Integer> indices = IntStream.range(0, n).boxed().toList();
-        measure(table, tableFile, here, archs, indices, first, "validation");
+        measure(table, tableFile, here, archs, indices, first, false, "validation");
         if (retest) {
-            // the second pass runs in reverse order so that drift over the run does not cancel out
-            List<Integer> reversed = new ArrayList<>(indices);
-            Collections.reverse(reversed);
-            measure(table, tableFile, here, archs, reversed, second, "retest");
+            // the second pass runs backwards (batches, and the visits within each) so that drift over the run
+            // does not flatter the agreement
+            measure(table, tableFile, here, archs, indices, second, true, "retest");
         }
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -108,11 +106,11 @@ public final class LutValidator {
     }
 
     private void measure(LutTable table, String tableFile, LutKey here, List<Architecture> archs,
-                         List<Integer> order, SampleStats[] into, String phase) {
+                         List<Integer> order, SampleStats[] into, boolean reversed, String phase) {
         progress.planned(phase, order.size(), 0);
         measurer.measure("lut validate (" + phase + ")", order,
                 i -> models.fromArch(ArchStringCodec.format(archs.get(i)), table.key().searchSize(), 0), 0,
-                order.size(), (i, raw) -> {
+                order.size(), reversed, (i, raw) -> {
                     table.key().requireMatches(here.withRunnerVersion(raw.runnerVersion()), tableFile);
                     into[i] = SampleStats.of(raw.samplesNs());
                 });

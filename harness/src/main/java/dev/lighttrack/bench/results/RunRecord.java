@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.results;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.lighttrack.bench.stats.LatencySummary;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +12,14 @@ import java.util.Map;
 public record RunRecord(String schemaVersion, String id, String createdAt, Device device, String backend,
                         String precision, Runner runner, Model model, Settings settings, Conditions before,
                         Conditions after, Timings timings, LatencySummary summary, List<OpTime> ops,
-                        String histogramFile, Host host, String note) {
+                        List<Round> rounds, String histogramFile, Host host, String note) {
     public RunRecord {
         ops = ops == null ? List.of() : List.copyOf(ops);
+        rounds = rounds == null ? List.of() : List.copyOf(rounds);
     }
 
     public static final int SCHEMA_MAJOR = 1;
-    public static final String SCHEMA_VERSION = SCHEMA_MAJOR + ".2";
+    public static final String SCHEMA_VERSION = SCHEMA_MAJOR + ".3";
 
     /** The device measured. {@code virtual} devices run the agent on this host: their timings are the host's. */
     public record Device(String serial, String profile, String model, String soc, String abi, boolean virtual,
@@ -38,6 +40,15 @@ public record RunRecord(String schemaVersion, String id, String createdAt, Devic
 
     /** Thermal zone temperatures (°C) and clocks (kHz) read on the device. */
     public record Conditions(Map<String, Double> temperaturesC, Map<String, Long> clocksKhz) {
+    }
+
+    /**
+     * The target as one round of an interleaved run began (added in 1.3; empty for one block, or where not read):
+     * temperatures and clocks, the 1-minute load average, and, when {@code excluded}, the zones that were too hot
+     * (its samples are not in the record).
+     */
+    public record Round(int round, Map<String, Double> temperaturesC, Map<String, Long> clocksKhz,
+                        @JsonProperty("load_average_1m") Double loadAverage1m, boolean excluded, List<String> tooHot) {
     }
 
     /** Model load and first-inference times as the runner reported them, in µs; null when not reported. */

@@ -2,11 +2,14 @@ package dev.lighttrack.bench.results;
 
 import dev.lighttrack.bench.run.BenchModel;
 import dev.lighttrack.bench.run.RawRun;
+import dev.lighttrack.bench.run.RoundCondition;
 import dev.lighttrack.bench.run.RunSettings;
 import dev.lighttrack.bench.run.TargetConditions;
 import dev.lighttrack.bench.run.TargetInfo;
 import dev.lighttrack.bench.stats.LatencySummary;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Assembles a run record from what the target, the runner and the statistics produced. */
 public final class RunRecordFactory {
@@ -35,10 +38,20 @@ public final class RunRecordFactory {
                 new RunRecord.Timings(raw.loadNs() == null ? null : raw.loadNs() / 1000.0,
                         raw.firstInferenceNs() == null ? null : raw.firstInferenceNs() / 1000.0),
                 summary, raw.ops().stream().map(o -> new RunRecord.OpTime(o.node(), o.opType(), o.meanNs() / 1000.0))
-                        .toList(), id + ".hlog",
+                        .toList(), rounds(raw), id + ".hlog",
                 new RunRecord.Host(HARNESS_VERSION, System.getProperty("java.version"),
                         System.getProperty("os.name") + " " + System.getProperty("os.arch")),
                 note);
+    }
+
+    private static List<RunRecord.Round> rounds(RawRun raw) {
+        List<RunRecord.Round> rounds = new ArrayList<>();
+        for (int r = 0; r < raw.roundConditions().size(); r++) {
+            RoundCondition c = raw.roundConditions().get(r);
+            rounds.add(new RunRecord.Round(r, c.conditions().temperaturesC(), c.conditions().clocksKhz(),
+                    c.loadAverage1m(), c.excluded(), c.tooHot()));
+        }
+        return rounds;
     }
 
     private static RunRecord.Conditions conditions(TargetConditions c) {

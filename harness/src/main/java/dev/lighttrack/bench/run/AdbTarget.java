@@ -65,26 +65,33 @@ public final class AdbTarget extends SensedTarget {
         Deployment deployment = deploy(List.of(model), progress);
         List<RawRun> runs = new ArrayList<>();
         execute(command(deployment.agentPath(), RunnerCommandLine.model(deployment.modelPaths().get(0)), settings), 1,
-                modelLabels(List.of(model), deployment), runs::add);
+                modelLabels(List.of(model), deployment), settings, progress, runs::add);
         RawRun raw = runs.get(0);
         requireSameModel(model, raw);
         return raw;
     }
 
     @Override
-    public void runBatch(List<BenchModel> models, RunSettings settings, RunProgress progress, BatchSink sink) {
+    public void runBatch(List<BenchModel> models, RunSettings settings, VisitOrder order, RunProgress progress,
+                         BatchSink sink) {
         if (models.isEmpty()) {
             return;
         }
         ensureLocked(progress);
         Deployment deployment = deploy(models, progress);
-        String manifest = pushManifest(deployment.modelPaths());
+        List<String> names = deployment.modelPaths().stream().map(AdbTarget::baseName).toList();
+        List<String> modelArgs = new ArrayList<>(RunnerCommandLine.manifest(
+                pushText("manifest", String.join("\n", names) + "\n")));
+        if (settings.rounds() > 1) {
+            order.requireFits(models.size(), settings.rounds());
+            modelArgs.addAll(RunnerCommandLine.order(pushText("order", order.toAgentFile())));
+        }
         int[] next = {0};
         // manifest lines are names relative to the deploy directory, so the agent runs there (a virtual device maps
         // device paths in command lines only, not inside files)
         ShellCommand inDeployDir = ShellCommand.of("cd", AgentDeployer.DEVICE_DIR)
-                .and(command(deployment.agentPath(), RunnerCommandLine.manifest(manifest), settings));
-        execute(inDeployDir, models.size(), modelLabels(models, deployment), raw -> {
+                .and(command(deployment.agentPath(), modelArgs, settings));
+        execute(inDeployDir, models.size(), modelLabels(models, deployment), settings, progress, raw -> {
             BenchModel model = models.get(next[0]++);
             requireSameModel(model, raw);
             sink.accept(model, raw);
@@ -102,20 +109,20 @@ public final class AdbTarget extends SensedTarget {
         return deployment;
     }
 
-    private String pushManifest(List<String> modelPaths) {
+    /** Pushes a small text file for the agent (named by its content, so a repeat pushes the same name). */
+    private String pushText(String kind, String content) {
         try {
-            Path file = Files.createTempFile("ltbench-manifest-", ".txt");
+            Path file = Files.createTempFile("ltbench-" + kind + "-", ".txt");
             try {
-                List<String> names = modelPaths.stream().map(p -> p.substring(p.lastIndexOf('/') + 1)).toList();
-                Files.writeString(file, String.join("\n", names) + "\n", StandardCharsets.UTF_8);
-                String devicePath = AgentDeployer.DEVICE_DIR + "/manifest-" + Sha256.of(file) + ".txt";
+                Files.writeString(file, content, StandardCharsets.UTF_8);
+                String devicePath = AgentDeployer.DEVICE_DIR + "/" + kind + "-" + Sha256.of(file) + ".txt";
                 pusher.push(file, devicePath, 0644);
                 return devicePath;
             } finally {
                 Files.deleteIfExists(file);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the run manifest: " + IoReason.of(e), e);
+            throw new UncheckedIOException("cannot write the run " + kind + ": " + IoReason.of(e), e);
         }
     }
 
@@ -136,15 +143,30 @@ public final class AdbTarget extends SensedTarget {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
+    /**
+     * Streams the agent's run. With rounds, the target's conditions are read over a second shell as each round
+     * begins (the agent says when), so every result carries them and drops the rounds begun too hot.
+     */
     private void execute(ShellCommand command, int expectedRuns, Function<String, String> modelLabels,
-                         java.util.function.Consumer<RawRun> completed) {
-        RunCollector collector = new RunCollector("ltrunner on " + info.serial(), modelLabels, completed);
+                         RunSettings settings, RunProgress progress, java.util.function.Consumer<RawRun> completed) {
+        RoundConditionsReader rounds = settings.rounds() > 1 ? new RoundConditionsReader(info.serial()) : null;
+        RunCollector collector = new RunCollector("ltrunner on " + info.serial(), modelLabels,
+                round -> {
+                    if (rounds != null) {
+                        rounds.roundStarted(round, () -> RoundSensing.read(sensors, round, info.serial(), progress));
+                    }
+                },
+                raw -> completed.accept(rounds == null ? raw : raw.withRoundConditions(rounds.all(), info.serial())));
         StreamedShellResult result;
         try {
             result = shell.stream(command, collector);
         } catch (DeviceCommunicationException e) {
             throw new DeviceCommunicationException("lost " + info.serial() + " during the run (" + e.getMessage()
                     + "); nothing was recorded");
+        } finally {
+            if (rounds != null) {
+                rounds.close();
+            }
         }
         collector.finish(result.exitCode(), result.stderr(), expectedRuns);
     }

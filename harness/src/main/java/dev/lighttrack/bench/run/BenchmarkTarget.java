@@ -23,7 +23,13 @@ public interface BenchmarkTarget extends AutoCloseable {
      * uses to measure hundreds of single-op models without one {@code adb shell} each. Each model's result is
      * handed to {@code sink} as soon as it completes, so a caller can save it before the next one finishes.
      */
-    void runBatch(List<BenchModel> models, RunSettings settings, RunProgress progress, BatchSink sink);
+    default void runBatch(List<BenchModel> models, RunSettings settings, RunProgress progress, BatchSink sink) {
+        runBatch(models, settings, VisitOrder.rotating(Math.max(1, models.size()), settings.rounds()), progress, sink);
+    }
+
+    /** As above, the rounds visiting the models in {@code order} (ignored without rounds). */
+    void runBatch(List<BenchModel> models, RunSettings settings, VisitOrder order, RunProgress progress,
+                  BatchSink sink);
 
     /** Receives one model's raw run of a batch, in manifest order. */
     @FunctionalInterface

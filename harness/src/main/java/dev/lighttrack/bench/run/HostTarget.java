@@ -36,32 +36,35 @@ public final class HostTarget extends SensedTarget {
 
     @Override
     public RawRun run(BenchModel model, RunSettings settings, RunProgress progress) {
-        return interleaved(List.of(model), settings).get(0);
+        return interleaved(List.of(model), settings, VisitOrder.rotating(1, settings.rounds()), progress).get(0);
     }
 
     /**
-     * The models of a batch measured as the agent does with {@code --rounds}: all opened in this process, then
-     * round r visits them in the order r, r+1, ... (mod n), each visit a block of samples, warmup at the first.
+     * The models of a batch measured as the agent does with {@code --rounds} and {@code --order}: all opened in
+     * this process, then each round visits them in {@code order}, each visit a block of samples, warmup at the first.
      */
     @Override
-    public void runBatch(List<BenchModel> models, RunSettings settings, RunProgress progress, BatchSink sink) {
+    public void runBatch(List<BenchModel> models, RunSettings settings, VisitOrder order, RunProgress progress,
+                         BatchSink sink) {
         if (settings.rounds() == 1) {
             for (BenchModel model : models) { // one at a time: only one model is open
                 sink.accept(model, run(model, settings, progress));
             }
             return;
         }
-        List<RawRun> runs = interleaved(models, settings);
+        List<RawRun> runs = interleaved(models, settings, order, progress);
         for (int i = 0; i < models.size(); i++) {
             sink.accept(models.get(i), runs.get(i));
         }
     }
 
-    private List<RawRun> interleaved(List<BenchModel> models, RunSettings settings) {
+    private List<RawRun> interleaved(List<BenchModel> models, RunSettings settings, VisitOrder order,
+                                     RunProgress progress) {
         RunnerOptions options = new RunnerOptions(settings.backend(), settings.threads(), settings.cpus(),
                 "fp16".equals(settings.precision()) ? RunnerOptions.Precision.FP16 : RunnerOptions.Precision.FP32);
         int n = models.size();
         int rounds = settings.rounds();
+        order.requireFits(n, rounds);
         int perRound = settings.iterationsPerRound();
         List<NativeRunner> runners = new ArrayList<>(n);
         try {
@@ -72,9 +75,12 @@ public final class HostTarget extends SensedTarget {
             Long[] firstInference = new Long[n];
             OpTimeAverage[] opTimes = new OpTimeAverage[n];
             Arrays.setAll(opTimes, i -> new OpTimeAverage());
+            List<RoundCondition> conditions = new ArrayList<>(rounds);
             for (int r = 0; r < rounds; r++) {
-                for (int k = 0; k < n; k++) {
-                    int i = (r + k) % n;
+                if (rounds > 1) {
+                    conditions.add(RoundSensing.read(sensors, r, "this host", progress));
+                }
+                for (int i : order.rounds().get(r)) {
                     // after another model ran, one untimed inference re-warms caches (as the agent does)
                     int warm = r == 0 ? settings.warmup() : Math.min(1, settings.warmup());
                     blocks[i][r] = measure(runners.get(i), models.get(i), warm, perRound,
@@ -93,6 +99,9 @@ public final class HostTarget extends SensedTarget {
                 runs.add(new RawRun(samples, opTimes[i].result(), NativeRunner.version(), runner.engine(),
                         RunnerLineParser.PROTOCOL_MAJOR, runner.modelSha256(), runner.loadNs(), firstInference[i],
                         sizes));
+                if (rounds > 1) {
+                    runs.set(i, runs.get(i).withRoundConditions(conditions, "this host"));
+                }
             }
             return runs;
         } finally {

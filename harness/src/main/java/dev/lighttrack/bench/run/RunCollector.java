@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
  * Turns the runner's JSON lines, as they stream in, into one {@link RawRun} per model: a {@code header}
@@ -23,6 +24,7 @@ final class RunCollector implements Consumer<String> {
     private final String where;
     private final Function<String, String> modelLabels;
     private final Consumer<RawRun> completed;
+    private final IntConsumer roundStarted;
     private final Map<String, Group> open = new LinkedHashMap<>();
     private int completedRuns;
     private RunnerError error;
@@ -30,8 +32,15 @@ final class RunCollector implements Consumer<String> {
     /** @param where names the target in messages, e.g. {@code ltrunner on 127.0.0.1:40111} */
     /** @param modelLabels turns the model path the runner names into what the user calls the model */
     RunCollector(String where, Function<String, String> modelLabels, Consumer<RawRun> completed) {
+        this(where, modelLabels, round -> { }, completed);
+    }
+
+    /** @param roundStarted told as each round of an interleaved run begins */
+    RunCollector(String where, Function<String, String> modelLabels, IntConsumer roundStarted,
+                 Consumer<RawRun> completed) {
         this.where = where;
         this.modelLabels = modelLabels;
+        this.roundStarted = roundStarted;
         this.completed = completed;
     }
 
@@ -80,6 +89,8 @@ final class RunCollector implements Consumer<String> {
             open.put(h.model(), new Group(h));
         } else if (event instanceof RunnerEvent.Samples s) {
             requireGroup("samples", s.model()).add(s.round(), s.ns());
+        } else if (event instanceof RunnerEvent.Round r) {
+            roundStarted.accept(r.round());
         } else if (event instanceof RunnerEvent.Op o) {
             requireGroup("op", o.model()).ops.add(new OpTiming(o.node(), o.opType(), o.ns()));
         } else if (event instanceof RunnerEvent.Summary s) {

@@ -42,6 +42,11 @@ public final class RunnerCommandLine {
         return List.of("--manifest", file);
     }
 
+    /** {@code --order FILE}: the visiting order of an interleaved run ({@link VisitOrder#toAgentFile()}). */
+    public static List<String> order(String file) {
+        return List.of("--order", file);
+    }
+
     private static String number(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%s", value);
     }

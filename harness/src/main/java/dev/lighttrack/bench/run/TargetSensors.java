@@ -19,6 +19,11 @@ final class TargetSensors {
         return ConditionsReader.read(shell, profile);
     }
 
+    /** Read as a round of an interleaved run begins. */
+    RoundCondition round() {
+        return ConditionsReader.readRound(shell, profile);
+    }
+
     /** Waits (bounded) until the profile's thermal limits allow measuring; {@code who} names the target. */
     void awaitCool(String who, RunProgress progress) {
         new ThermalGate(new ThermalReader(shell), profile).await(who, progress::say);

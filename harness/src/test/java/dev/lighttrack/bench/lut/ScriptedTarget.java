@@ -7,6 +7,7 @@ import dev.lighttrack.bench.run.RunProgress;
 import dev.lighttrack.bench.run.RunSettings;
 import dev.lighttrack.bench.run.TargetConditions;
 import dev.lighttrack.bench.run.TargetInfo;
+import dev.lighttrack.bench.run.VisitOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -73,12 +74,15 @@ final class ScriptedTarget implements BenchmarkTarget {
     }
 
     @Override
-    public void runBatch(List<BenchModel> models, RunSettings settings, RunProgress progress, BatchSink sink) {
+    public void runBatch(List<BenchModel> models, RunSettings settings, VisitOrder order, RunProgress progress,
+                         BatchSink sink) {
         batchSizes.add(models.size());
-        for (BenchModel m : models) {
+        // in the order of the first round's visits (without rounds, the batch's order)
+        for (int i : order.rounds().get(0)) {
             if (measured.size() >= failAfter) {
                 throw new UncheckedIOException(new IOException("device TEST01 is offline"));
             }
+            BenchModel m = models.get(i);
             long t = latencyNs(m);
             // spread around the law so p10 < p50 < p90; the median is the law exactly
             long[] samples = {t * 98 / 100, t, t * 102 / 100, t, t * 99 / 100, t * 101 / 100, t};

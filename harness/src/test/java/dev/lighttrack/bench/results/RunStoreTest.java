@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lighttrack.bench.errors.BenchException;
+import dev.lighttrack.bench.files.JsonMapper;
 import dev.lighttrack.bench.stats.HistogramLogFile;
 import dev.lighttrack.bench.stats.LatencyHistogram;
 import java.nio.file.Files;
@@ -28,7 +30,10 @@ class RunStoreTest {
                 new RunRecord.Conditions(Map.of("cpu0", 41.0), Map.of("cpu4", 2803200L)),
                 new RunRecord.Conditions(Map.of("cpu0", 43.5), Map.of("cpu4", 2803200L)),
                 new RunRecord.Timings(1200.0, 15000.0), h.summary(),
-                List.of(new RunRecord.OpTime("stem/conv", "Conv", 812.5)), id + ".hlog",
+                List.of(new RunRecord.OpTime("stem/conv", "Conv", 812.5)),
+                List.of(new RunRecord.Round(0, Map.of("cpu0", 41.0), Map.of("cpu4", 2803200L), 0.42, false, List.of()),
+                        new RunRecord.Round(1, Map.of("cpu0", 47.0), Map.of("cpu4", 2803200L), 0.5, true,
+                                List.of("cpu0 47.0 °C >= 45.0 °C"))), id + ".hlog",
                 new RunRecord.Host("0.1.0", "17", "Linux"), "virtual device: timings are of this host");
     }
 
@@ -48,7 +53,8 @@ class RunStoreTest {
         assertEquals(List.of(new RunRecord.OpTime("stem/conv", "Conv", 812.5)), back.ops());
         assertEquals(50, HistogramLogFile.read(dir.resolve(back.histogramFile())).getTotalCount());
         String text = Files.readString(json);
-        assertTrue(text.contains("\"schema_version\" : \"1.2\"") && text.contains("\"p50_us\""), text);
+        assertTrue(text.contains("\"schema_version\" : \"1.3\"") && text.contains("\"p50_us\""), text);
+        assertEquals(record(id, h).rounds(), back.rounds());
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count());
         }
@@ -59,16 +65,18 @@ class RunStoreTest {
         LatencyHistogram h = new LatencyHistogram();
         h.recordAll(new long[] {1_000_000L, 1_100_000L, 1_200_000L});
         Path json = new RunStore(dir).save(record("old", h), h.histogram());
-        // what bench wrote before 1.2: no settings.rounds, no summary.p50_ci_us / round_p50_us
-        String old = Files.readString(json).replace("\"schema_version\" : \"1.2\"", "\"schema_version\" : \"1.1\"")
-                .replaceAll(",\\s*\"rounds\" : 1", "").replaceAll(",\\s*\"p50_ci_us\" : null", "")
-                .replaceAll(",\\s*\"round_p50_us\" : null", "");
-        assertTrue(!old.contains("round_p50_us") && !old.contains("\"rounds\""), old);
-        Files.writeString(json, old);
+        // what bench wrote before 1.2: no settings.rounds, no summary.p50_ci_us / round_p50_us (1.2), no rounds (1.3)
+        ObjectNode old = (ObjectNode) JsonMapper.MAPPER.readTree(json.toFile());
+        old.put("schema_version", "1.1");
+        ((ObjectNode) old.get("settings")).remove("rounds");
+        ((ObjectNode) old.get("summary")).remove(List.of("p50_ci_us", "round_p50_us"));
+        old.remove("rounds");
+        Files.writeString(json, JsonMapper.MAPPER.writeValueAsString(old));
         RunRecord back = RunRecordJson.read(json);
         assertEquals("1.1", back.schemaVersion());
         assertEquals(null, back.settings().rounds());
         assertEquals(null, back.summary().p50CiUs());
+        assertEquals(List.of(), back.rounds());
         assertEquals(1.1e3, back.summary().p50Us(), 2);
     }
 

@@ -11,6 +11,7 @@ import dev.lighttrack.bench.run.RunProgress;
 import dev.lighttrack.bench.run.RunSettings;
 import dev.lighttrack.bench.run.TargetConditions;
 import dev.lighttrack.bench.run.TargetInfo;
+import dev.lighttrack.bench.run.VisitOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,8 @@ class StoppingRuleTest {
         }
 
         @Override
-        public void runBatch(List<BenchModel> models, RunSettings settings, RunProgress progress, BatchSink sink) {
+        public void runBatch(List<BenchModel> models, RunSettings settings, VisitOrder order, RunProgress progress,
+                         BatchSink sink) {
             throw new UnsupportedOperationException();
         }
 

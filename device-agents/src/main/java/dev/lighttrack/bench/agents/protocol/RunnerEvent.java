@@ -19,6 +19,10 @@ public sealed interface RunnerEvent {
     record Samples(String model, int round, long[] ns) implements RunnerEvent {
     }
 
+    /** An interleaved run begins round {@code round} (a moment to read the target's conditions). */
+    record Round(String model, int round) implements RunnerEvent {
+    }
+
     record Op(String model, String node, String opType, long ns) implements RunnerEvent {
     }
 

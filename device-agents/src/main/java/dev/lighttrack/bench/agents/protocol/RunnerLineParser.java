@@ -52,6 +52,12 @@ public final class RunnerLineParser {
                 }
                 return new RunnerEvent.Samples(model, n.path("round").asInt(-1), ns);
             }
+            case "round" -> {
+                if (!n.path("round").canConvertToInt() || n.path("round").asInt() < 0) {
+                    throw new ProtocolException("runner round line has no round number: " + abbreviate(line));
+                }
+                return new RunnerEvent.Round(model, n.path("round").asInt());
+            }
             case "op" -> {
                 return new RunnerEvent.Op(model, n.path("node").asText(), n.path("op_type").asText(),
                         n.path("ns").asLong());
