@@ -51,6 +51,10 @@ final class LutPredictCommand implements Callable<Integer> {
         System.out.printf("  = %.3f ms over %d entries %+.3f ms fitted (%.4f x sum %+.3f ms per inference %+.4f ms "
                 + "per op)%n", p.opSumUs() / 1000, p.ops(), p.correctionUs() / 1000, table.fit().scale(),
                 table.fit().overheadUs() / 1000, table.fit().perOpUs() / 1000);
+        if (p.measurementCiUs() != null) {
+            System.out.printf("  entries' own 95%% intervals give %.3f .. %.3f ms (a bound: taken as fully correlated)%n",
+                    p.measurementCiUs()[0] / 1000, p.measurementCiUs()[1] / 1000);
+        }
         int width = p.terms().stream().mapToInt(t -> t.unit().length()).max().orElse(4);
         for (LatencyPredictor.Term t : p.terms()) {
             System.out.printf("  %-" + width + "s  %8.3f ms  %s%n", t.unit(), t.us() / 1000, t.signature());

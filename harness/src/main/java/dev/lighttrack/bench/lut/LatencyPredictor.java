@@ -24,15 +24,20 @@ public final class LatencyPredictor {
     public record Term(String unit, String signature, double us) {
     }
 
-    /** The sum of a subnet's entries. */
-    public record OpSum(double sumUs, List<Term> terms) {
+    /** The sum of a subnet's entries; {@code ciUs}: the sums of their intervals' ends, or null. */
+    public record OpSum(double sumUs, List<Term> terms, double[] ciUs) {
         public int ops() {
             return terms.size();
         }
     }
 
-    /** The prediction with its parts. */
-    public record Prediction(double latencyUs, double opSumUs, double correctionUs, int ops, List<Term> terms) {
+    /**
+     * The prediction with its parts. {@code measurementCiUs}: the prediction made from every entry's interval
+     * low ends and high ends [low, high] (the entries' own measurement uncertainty, taken as fully correlated,
+     * so a bound rather than an estimate); null unless the table predicts the median and every entry has one.
+     */
+    public record Prediction(double latencyUs, double opSumUs, double correctionUs, int ops, List<Term> terms,
+                             double[] measurementCiUs) {
     }
 
     public Subnet subnet(Architecture arch) {
@@ -47,6 +52,9 @@ public final class LatencyPredictor {
         }
         List<Term> terms = new ArrayList<>();
         double sum = 0;
+        double low = 0;
+        double high = 0;
+        boolean intervals = table.statistic() == LutStatistic.P50;
         for (LutOp op : ArchDecomposer.decompose(subnet(arch))) {
             LutEntry e = table.entries().get(op.signature().value());
             if (e == null) {
@@ -56,8 +64,13 @@ public final class LatencyPredictor {
             double us = table.statistic().of(e);
             terms.add(new Term(op.units().get(0).name(), e.signature(), us));
             sum += us;
+            intervals &= e.p50CiUs() != null;
+            if (intervals) {
+                low += e.p50CiUs().get(0);
+                high += e.p50CiUs().get(1);
+            }
         }
-        return new OpSum(sum, terms);
+        return new OpSum(sum, terms, intervals ? new double[] {low, high} : null);
     }
 
     public Prediction predict(Architecture arch) {
@@ -68,6 +81,8 @@ public final class LatencyPredictor {
         }
         OpSum s = sum(arch);
         double latency = fit.predictUs(s.sumUs(), s.ops());
-        return new Prediction(latency, s.sumUs(), latency - s.sumUs(), s.ops(), s.terms());
+        double[] ci = s.ciUs() == null ? null
+                : new double[] {fit.predictUs(s.ciUs()[0], s.ops()), fit.predictUs(s.ciUs()[1], s.ops())};
+        return new Prediction(latency, s.sumUs(), latency - s.sumUs(), s.ops(), s.terms(), ci);
     }
 }

@@ -96,7 +96,7 @@ public final class LutBuilder {
         measurer.measure("lut build (ops)", missingOps, opModels::model, done, total, (op, raw) -> {
             SampleStats stats = SampleStats.of(raw.samplesNs());
             sampled[0] += stats.sumUs() / 1e6;
-            state.save(raw, t -> t.with(LutEntry.of(op.signature(), op.cost().macs(), stats), now()));
+            state.save(raw, t -> t.with(LutEntry.of(op.signature(), op.cost().macs(), stats, raw.rounds()), now()));
         });
         double opWall = (System.nanoTime() - opStart) / 1e9;
 
@@ -111,7 +111,7 @@ public final class LutBuilder {
                     SampleStats stats = SampleStats.of(raw.samplesNs());
                     long macs = SubnetBuilder.search(ArchStringCodec.parse(arch), req.searchSize(), req.templateSize())
                             .cost().macs();
-                    state.save(raw, t -> t.with(WholeModelRun.of(arch, macs, stats), now()));
+                    state.save(raw, t -> t.with(WholeModelRun.of(arch, macs, stats, raw.rounds()), now()));
                 });
         LutTable fitted = state.table.withFit(OverheadFitter.fit(state.table), now());
         LutFiles.write(fitted, req.file());

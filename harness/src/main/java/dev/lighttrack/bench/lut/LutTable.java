@@ -13,7 +13,7 @@ import java.util.TreeMap;
 public record LutTable(String schemaVersion, LutKey key, LutSettings settings, LutStatistic statistic,
                        Map<String, LutEntry> entries, List<WholeModelRun> wholeModels, LutFit fit, String createdAt,
                        String updatedAt) {
-    public static final String SCHEMA_VERSION = "1.1";
+    public static final String SCHEMA_VERSION = "1.2";
 
     public LutTable {
         statistic = statistic == null ? LutStatistic.P50 : statistic;

@@ -43,10 +43,16 @@ class LatencyPredictorTest {
     }
 
     static LutTable table(LutFit fit) {
+        return table(fit, false);
+    }
+
+    /** {@code intervals}: every entry keeps a median interval of ±2% around its value. */
+    static LutTable table(LutFit fit, boolean intervals) {
         Map<String, LutEntry> entries = new TreeMap<>();
         for (OpSignature s : OpCatalog.enumerate(SearchSpace.MOBILE, 256, 128).keySet()) {
             double v = valueOf(s.value());
-            entries.put(s.value(), new LutEntry(s.value(), v, v * 0.9, v * 1.1, v, 100, 1));
+            entries.put(s.value(), new LutEntry(s.value(), v, v * 0.9, v * 1.1, v, 100, 1,
+                    intervals ? java.util.List.of(v * 0.98, v * 1.02) : null));
         }
         return new LutTable(LutTable.SCHEMA_VERSION, KEY, new LutSettings(10, 100, 0.5, null), null, entries, null,
                 fit, "t", "t");
@@ -73,6 +79,17 @@ class LatencyPredictorTest {
         assertEquals(handSum, p.opSumUs(), 1e-9);
         assertEquals(handSum + 300 - 20 * ops, p.latencyUs(), 1e-9);
         assertEquals("stem", p.terms().get(0).unit());
+    }
+
+    @Test
+    void theEntriesIntervalsBoundThePredictionsMeasurementUncertainty() {
+        var mobile = ArchPresets.resolve("lighttrack-mobile");
+        LatencyPredictor.Prediction p = new LatencyPredictor(table(FIT, true)).predict(mobile);
+        int ops = p.ops();
+        assertEquals(0.98 * p.opSumUs() + 300 - 20 * ops, p.measurementCiUs()[0], 1e-6);
+        assertEquals(1.02 * p.opSumUs() + 300 - 20 * ops, p.measurementCiUs()[1], 1e-6);
+        // an entry without an interval (a table of blocks, or an older one): no interval claimed
+        assertEquals(null, new LatencyPredictor(table(FIT)).predict(mobile).measurementCiUs());
     }
 
     @Test
