@@ -8,7 +8,7 @@ import dev.lighttrack.bench.lut.LutBuildReport;
 import dev.lighttrack.bench.lut.LutBuilder;
 import dev.lighttrack.bench.lut.LutFit;
 import dev.lighttrack.bench.lut.LutStatistic;
-import dev.lighttrack.bench.lut.MeasurementInterruptedException;
+import dev.lighttrack.bench.session.MeasurementInterruptedException;
 import dev.lighttrack.bench.lut.OpModelCache;
 import dev.lighttrack.bench.run.ModelResolver;
 import dev.lighttrack.bench.run.RunSettings;
@@ -92,7 +92,7 @@ final class LutBuildCommand implements Callable<Integer> {
         try (OpenedTarget opened = target.open()) {
             file = out != null ? out : defaultTable(opened.target().info(), opened.settings());
             LutBuilder builder = new LutBuilder(opened.target(), opened.settings(), opModels, wholeModels,
-                    target.batchSize, ProgressLine.forStderr());
+                    target.batchSize, target.stopping.rule(), ProgressLine.forStderr());
             // Ctrl-C (exit 130) ends the JVM mid-build: say that nothing measured is lost and how to go on
             Path table = file;
             Thread resumeHint = new Thread(() -> System.err.println("bench: interrupted; every entry measured so far"

@@ -16,9 +16,12 @@ final class LutTargetOptions {
     MeasurementOptions measurement;
 
     @Option(names = "--batch-size", defaultValue = "16", paramLabel = "N",
-            description = "Models per runner process, 1-" + MAX_BATCH_SIZE + " (default ${DEFAULT-VALUE}); an "
-                    + "interruption loses at most the model in flight.")
+            description = "Models per runner process, interleaved round by round, 1-" + MAX_BATCH_SIZE
+                    + " (default ${DEFAULT-VALUE}); an interruption loses at most the batch in flight.")
     int batchSize;
+
+    @Mixin
+    StoppingOptions stopping;
 
     /** Checks the options and opens the one target they name. */
     OpenedTarget open() {

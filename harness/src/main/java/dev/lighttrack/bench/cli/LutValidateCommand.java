@@ -9,7 +9,7 @@ import dev.lighttrack.bench.lut.LutFiles;
 import dev.lighttrack.bench.lut.LutTable;
 import dev.lighttrack.bench.lut.LutValidationReport;
 import dev.lighttrack.bench.lut.LutValidator;
-import dev.lighttrack.bench.lut.MeasurementInterruptedException;
+import dev.lighttrack.bench.session.MeasurementInterruptedException;
 import dev.lighttrack.bench.report.ScatterPlot;
 import dev.lighttrack.bench.session.BenchHome;
 import dev.lighttrack.bench.session.OpenedTarget;
@@ -79,9 +79,11 @@ final class LutValidateCommand implements Callable<Integer> {
         List<Architecture> archs = LutValidator.sample(table, samples, seed);
         Path dir = out != null ? out : BenchHome.results("luts").resolve("validate-" + STAMP.format(Instant.now()));
         LutValidator.Result result;
+        int rounds;
         try (OpenedTarget opened = target.open()) {
+            rounds = opened.settings().rounds();
             LutValidator validator = new LutValidator(opened.target(), opened.settings(),
-                    BenchHome.models(), target.batchSize,
+                    BenchHome.models(), target.batchSize, target.stopping.rule(),
                     ProgressLine.forStderr());
             result = validator.validate(table, lut.toString(), archs, retest);
         } catch (MeasurementInterruptedException e) {
@@ -89,7 +91,7 @@ final class LutValidateCommand implements Callable<Integer> {
         }
         LutValidationReport report = LutValidationReport.of(lut.toString(), table, seed, result,
                 new LutValidationReport.Settings(target.measurement.warmup, target.measurement.iterations,
-                        target.measurement.minSeconds));
+                        target.measurement.minSeconds, rounds, target.stopping.targetCi));
         AtomicFiles.write(dir.resolve("report.json"), (JsonMapper.write(report) + "\n").getBytes(StandardCharsets.UTF_8));
         double[] measured = result.rows().stream().mapToDouble(r -> r.measuredUs() / 1000).toArray();
         double[] predicted = result.rows().stream().mapToDouble(r -> r.predictedUs() / 1000).toArray();
@@ -110,6 +112,10 @@ final class LutValidateCommand implements Callable<Integer> {
                 System.out.printf("  retest (noise floor): %.0f%% within ±10%%, %.0f%% within ±5%%, MAPE %.1f%%, "
                         + "Kendall tau %.3f%n", 100 * r.within10pct(), 100 * r.within5pct(), 100 * r.mape(),
                         r.kendallTau());
+            }
+            if (!result.unconverged().isEmpty()) {
+                System.out.printf("  %d subnet(s) did NOT reach --target-ci %s%%: listed in the report's "
+                        + "not_converged%n", result.unconverged().size(), target.stopping.targetCi);
             }
             System.out.printf("  report %s, plot %s%n", dir.resolve("report.json"), plot);
         }

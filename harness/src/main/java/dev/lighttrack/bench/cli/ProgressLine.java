@@ -1,6 +1,6 @@
 package dev.lighttrack.bench.cli;
 
-import dev.lighttrack.bench.lut.LutProgress;
+import dev.lighttrack.bench.session.PlanProgress;
 import dev.lighttrack.bench.run.RunProgress;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -9,7 +9,7 @@ import java.time.Duration;
  * A progress bar with ETA on stderr: redrawn in place on a terminal, one line per tenth of the work otherwise
  * (logs and CI). The ETA is the mean time per model measured so far in this run times the models left.
  */
-final class ProgressLine implements LutProgress {
+final class ProgressLine implements PlanProgress {
     private static final int WIDTH = 30;
 
     private final PrintStream err;

@@ -7,13 +7,13 @@ import picocli.CommandLine.Option;
 final class StoppingOptions {
     @Option(names = "--target-ci", defaultValue = "0", paramLabel = "PCT",
             description = "Keep measuring, --rounds more rounds at a time, until the median's 95% confidence interval "
-                    + "is within ±PCT% of it (0-100; default 0: measure once) or --max-seconds have passed; a target "
-                    + "not met is said, never silently.")
+                    + "is within ±PCT% of it (of every model's, for lut) (0-100; default 0: measure once) or "
+                    + "--max-seconds have passed; a target not met is said, never silently.")
     double targetCi;
 
     @Option(names = "--max-seconds", defaultValue = "60", paramLabel = "S",
-            description = "The most time --target-ci may spend on one device, 0-" + StoppingRule.MAX_SECONDS
-                    + " (default ${DEFAULT-VALUE}).")
+            description = "The most time --target-ci may spend measuring more (per device for bench, per phase "
+                    + "for lut build and validate), 0-" + StoppingRule.MAX_SECONDS + " (default ${DEFAULT-VALUE}).")
     double maxSeconds;
 
     StoppingRule rule() {

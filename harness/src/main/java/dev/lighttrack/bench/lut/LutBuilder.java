@@ -1,5 +1,8 @@
 package dev.lighttrack.bench.lut;
 
+import dev.lighttrack.bench.session.PlanProgress;
+import dev.lighttrack.bench.session.StoppingRule;
+import dev.lighttrack.bench.session.MeasurementPlan;
 import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.run.BenchmarkTarget;
 import dev.lighttrack.bench.run.ModelResolver;
@@ -30,16 +33,22 @@ public final class LutBuilder {
     private final RunSettings settings;
     private final OpModelCache opModels;
     private final ModelResolver wholeModels;
-    private final BatchMeasurer measurer;
-    private final LutProgress progress;
+    private final MeasurementPlan measurer;
+    private final PlanProgress progress;
 
     public LutBuilder(BenchmarkTarget target, RunSettings settings, OpModelCache opModels, ModelResolver wholeModels,
-                      int batchSize, LutProgress progress) {
+                      int batchSize, PlanProgress progress) {
+        this(target, settings, opModels, wholeModels, batchSize, StoppingRule.ONCE, progress);
+    }
+
+    /** {@code rule}: entries and whole models measured until their median interval is narrow enough. */
+    public LutBuilder(BenchmarkTarget target, RunSettings settings, OpModelCache opModels, ModelResolver wholeModels,
+                      int batchSize, StoppingRule rule, PlanProgress progress) {
         this.target = target;
         this.settings = settings;
         this.opModels = opModels;
         this.wholeModels = wholeModels;
-        this.measurer = new BatchMeasurer(target, settings, batchSize, progress);
+        this.measurer = new MeasurementPlan(target, settings, batchSize, rule, progress);
         this.progress = progress;
     }
 

@@ -1,5 +1,8 @@
 package dev.lighttrack.bench.lut;
 
+import dev.lighttrack.bench.session.PlanProgress;
+import dev.lighttrack.bench.session.StoppingRule;
+import dev.lighttrack.bench.session.MeasurementPlan;
 import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.run.BenchmarkTarget;
 import dev.lighttrack.bench.run.ModelResolver;
@@ -25,15 +28,21 @@ public final class LutValidator {
     private final BenchmarkTarget target;
     private final RunSettings settings;
     private final ModelResolver models;
-    private final BatchMeasurer measurer;
-    private final LutProgress progress;
+    private final MeasurementPlan measurer;
+    private final PlanProgress progress;
 
     public LutValidator(BenchmarkTarget target, RunSettings settings, ModelResolver models, int batchSize,
-                        LutProgress progress) {
+                        PlanProgress progress) {
+        this(target, settings, models, batchSize, StoppingRule.ONCE, progress);
+    }
+
+    /** {@code rule}: every subnet measured until its median interval is narrow enough. */
+    public LutValidator(BenchmarkTarget target, RunSettings settings, ModelResolver models, int batchSize,
+                        StoppingRule rule, PlanProgress progress) {
         this.target = target;
         this.settings = settings;
         this.models = models;
-        this.measurer = new BatchMeasurer(target, settings, batchSize, progress);
+        this.measurer = new MeasurementPlan(target, settings, batchSize, rule, progress);
         this.progress = progress;
     }
 
@@ -50,7 +59,7 @@ public final class LutValidator {
      * floor of the target, which no predictor can beat.
      */
     public record Result(List<Row> rows, PredictionAccuracy accuracy, double macsKendallTau, double macsSpearmanRho,
-                         int inFitSet, PredictionAccuracy retest) {
+                         int inFitSet, PredictionAccuracy retest, List<String> unconverged) {
     }
 
     /** {@code count} distinct subnets of the table's space, drawn with {@code seed}. */
@@ -82,11 +91,12 @@ public final class LutValidator {
         SampleStats[] first = new SampleStats[n];
         SampleStats[] second = new SampleStats[n];
         List<Integer> indices = IntStream.range(0, n).boxed().toList();
-        measure(table, tableFile, here, archs, indices, first, false, "validation");
+        Set<String> unconverged = new LinkedHashSet<>();
+        measure(table, tableFile, here, archs, indices, first, false, "validation", unconverged);
         if (retest) {
             // the second pass runs backwards (batches, and the visits within each) so that drift over the run
             // does not flatter the agreement
-            measure(table, tableFile, here, archs, indices, second, true, "retest");
+            measure(table, tableFile, here, archs, indices, second, true, "retest", unconverged);
         }
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -102,17 +112,20 @@ public final class LutValidator {
         PredictionAccuracy noise = retest
                 ? PredictionAccuracy.of(rows.stream().mapToDouble(Row::retestUs).toArray(), measured) : null;
         return new Result(List.copyOf(rows), PredictionAccuracy.of(predicted, measured),
-                RankCorrelation.kendallTau(macs, measured), RankCorrelation.spearmanRho(macs, measured), inFit, noise);
+                RankCorrelation.kendallTau(macs, measured), RankCorrelation.spearmanRho(macs, measured), inFit, noise,
+                List.copyOf(unconverged));
     }
 
     private void measure(LutTable table, String tableFile, LutKey here, List<Architecture> archs,
-                         List<Integer> order, SampleStats[] into, boolean reversed, String phase) {
+                         List<Integer> order, SampleStats[] into, boolean reversed, String phase,
+                         Set<String> unconverged) {
         progress.planned(phase, order.size(), 0);
-        measurer.measure("lut validate (" + phase + ")", order,
+        List<Integer> open = measurer.measure("lut validate (" + phase + ")", order,
                 i -> models.fromArch(ArchStringCodec.format(archs.get(i)), table.key().searchSize(), 0), 0,
                 order.size(), reversed, (i, raw) -> {
                     table.key().requireMatches(here.withRunnerVersion(raw.runnerVersion()), tableFile);
                     into[i] = SampleStats.of(raw.samplesNs());
                 });
+        open.forEach(i -> unconverged.add(ArchStringCodec.format(archs.get(i))));
     }
 }

@@ -1,5 +1,7 @@
 package dev.lighttrack.bench.lut;
 
+import dev.lighttrack.bench.session.MeasurementInterruptedException;
+import dev.lighttrack.bench.session.PlanProgress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +27,7 @@ class LutBuilderTest {
 
     LutBuilder builder(ScriptedTarget target, RunSettings settings, int batchSize) {
         return new LutBuilder(target, settings, new OpModelCache(dir.resolve("ops"), 0),
-                new ModelResolver(dir.resolve("models")), batchSize, LutProgress.SILENT);
+                new ModelResolver(dir.resolve("models")), batchSize, PlanProgress.SILENT);
     }
 
     LutBuilder.Request request(Path file) {

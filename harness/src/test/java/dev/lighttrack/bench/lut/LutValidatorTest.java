@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.lut;
 
+import dev.lighttrack.bench.session.PlanProgress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,13 +24,13 @@ class LutValidatorTest {
     LutTable built() {
         Path file = dir.resolve("t.json");
         new LutBuilder(ScriptedTarget.sd845(), LutBuilderTest.CPU, new OpModelCache(dir.resolve("ops"), 0),
-                new ModelResolver(dir.resolve("models")), 32, LutProgress.SILENT)
+                new ModelResolver(dir.resolve("models")), 32, PlanProgress.SILENT)
                 .build(new LutBuilder.Request(file, SearchSpace.MOBILE, 256, 128, 4, 7, LutStatistic.P50));
         return LutFiles.read(file);
     }
 
     LutValidator validator(ScriptedTarget target, RunSettings settings) {
-        return new LutValidator(target, settings, new ModelResolver(dir.resolve("models")), 4, LutProgress.SILENT);
+        return new LutValidator(target, settings, new ModelResolver(dir.resolve("models")), 4, PlanProgress.SILENT);
     }
 
     @Test

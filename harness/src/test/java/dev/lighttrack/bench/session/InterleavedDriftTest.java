@@ -1,4 +1,4 @@
-package dev.lighttrack.bench.lut;
+package dev.lighttrack.bench.session;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,7 +60,7 @@ class InterleavedDriftTest {
 
     private static List<Double> measure(DriftingTarget target, int rounds, boolean reversed) {
         RunSettings settings = new RunSettings("cpu", "fp32", 0, ITERATIONS, 0, 1, null, 0, rounds);
-        BatchMeasurer measurer = new BatchMeasurer(target, settings, MODELS, LutProgress.SILENT);
+        MeasurementPlan measurer = new MeasurementPlan(target, settings, MODELS, PlanProgress.SILENT);
         List<Integer> items = IntStream.range(0, MODELS).boxed().toList();
         Double[] medians = new Double[MODELS];
         measurer.measure("drift", items, InterleavedDriftTest::model, 0, MODELS,

@@ -1,4 +1,4 @@
-package dev.lighttrack.bench.lut;
+package dev.lighttrack.bench.session;
 
 /**
  * Measuring stopped part way (device gone, runner failed): what finished is saved; the message says how far it

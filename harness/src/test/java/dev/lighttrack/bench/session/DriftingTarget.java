@@ -1,4 +1,4 @@
-package dev.lighttrack.bench.lut;
+package dev.lighttrack.bench.session;
 
 import dev.lighttrack.bench.run.BenchModel;
 import dev.lighttrack.bench.run.BenchmarkTarget;
@@ -30,7 +30,7 @@ final class DriftingTarget implements BenchmarkTarget {
 
     @Override
     public TargetInfo info() {
-        return ScriptedTarget.info("sd845", "SDM845");
+        return new TargetInfo("DRIFT01", "sd845", "Drifting phone", "SDM845", "arm64-v8a", false, null, null);
     }
 
     @Override

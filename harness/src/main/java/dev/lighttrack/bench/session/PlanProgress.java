@@ -1,8 +1,8 @@
-package dev.lighttrack.bench.lut;
+package dev.lighttrack.bench.session;
 
 /** Where lookup-table builds and validations report progress (a progress bar with ETA for the CLI). */
-public interface LutProgress {
-    LutProgress SILENT = new LutProgress() {
+public interface PlanProgress {
+    PlanProgress SILENT = new PlanProgress() {
         @Override
         public void planned(String phase, int total, int done) {
         }
