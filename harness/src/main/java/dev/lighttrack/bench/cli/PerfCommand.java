@@ -4,8 +4,9 @@ import picocli.CommandLine.Command;
 
 /** {@code bench perf}: benchmarks of the bench itself on this host (not of a device). */
 @Command(name = "perf", mixinStandardHelpOptions = true,
-        description = "Benchmarks of the bench itself on this host: how fast the runner is against ONNX Runtime, and "
+        description = "Benchmarks of the bench itself: how fast the runner is against ONNX Runtime, how repeatable a "
+                + "measurement plan is, and "
                 + "what the harness costs.",
-        subcommands = {PerfRunnerCommand.class})
+        subcommands = {PerfRunnerCommand.class, PerfPlansCommand.class})
 final class PerfCommand {
 }

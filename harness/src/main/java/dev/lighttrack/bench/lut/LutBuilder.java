@@ -17,10 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -130,13 +128,8 @@ public final class LutBuilder {
 
     /** The subnets the overhead is fitted to: seeded, distinct, drawn like the search draws them. */
     static List<String> fitArchs(Request req) {
-        ArchSampler sampler = new ArchSampler(req.space());
-        Random rng = new Random(req.fitSeed());
-        Set<String> archs = new LinkedHashSet<>();
-        while (archs.size() < req.fitSubnets()) {
-            archs.add(ArchStringCodec.format(sampler.sample(rng)));
-        }
-        return List.copyOf(archs);
+        return new ArchSampler(req.space()).distinct(req.fitSubnets(), new Random(req.fitSeed())).stream()
+                .map(ArchStringCodec::format).toList();
     }
 
     private static String now() {

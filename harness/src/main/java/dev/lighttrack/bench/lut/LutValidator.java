@@ -67,17 +67,7 @@ public final class LutValidator {
         if (count < 2) {
             throw new InvalidSetting("samples", "must be at least 2 to compute rank statistics, got " + count);
         }
-        ArchSampler sampler = new ArchSampler(table.key().space());
-        Random rng = new Random(seed);
-        Set<String> seen = new LinkedHashSet<>();
-        List<Architecture> archs = new ArrayList<>();
-        while (archs.size() < count) {
-            Architecture a = sampler.sample(rng);
-            if (seen.add(ArchStringCodec.format(a))) {
-                archs.add(a);
-            }
-        }
-        return archs;
+        return new ArchSampler(table.key().space()).distinct(count, new Random(seed));
     }
 
     public Result validate(LutTable table, String tableFile, List<Architecture> archs, boolean retest) {

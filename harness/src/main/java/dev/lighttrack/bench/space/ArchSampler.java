@@ -1,8 +1,10 @@
 package dev.lighttrack.bench.space;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Uniform sampling of the space the way LightTrack's supernet toolbox does it: every block choice uniform,
@@ -14,6 +16,19 @@ public final class ArchSampler {
 
     public ArchSampler(SearchSpace space) {
         this.space = space;
+    }
+
+    /** {@code count} distinct subnets, drawn in turn from {@code rng} (duplicates skipped), in drawing order. */
+    public List<Architecture> distinct(int count, Random rng) {
+        Set<String> seen = new HashSet<>();
+        List<Architecture> archs = new ArrayList<>(count);
+        while (archs.size() < count) {
+            Architecture a = sample(rng);
+            if (seen.add(ArchStringCodec.format(a))) {
+                archs.add(a);
+            }
+        }
+        return archs;
     }
 
     public Architecture sample(Random rng) {
