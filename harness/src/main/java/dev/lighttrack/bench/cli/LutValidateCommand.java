@@ -9,6 +9,7 @@ import dev.lighttrack.bench.lut.LutFiles;
 import dev.lighttrack.bench.lut.LutTable;
 import dev.lighttrack.bench.lut.LutValidationReport;
 import dev.lighttrack.bench.lut.LutValidator;
+import dev.lighttrack.bench.lut.OpKindAttribution;
 import dev.lighttrack.bench.session.MeasurementInterruptedException;
 import dev.lighttrack.bench.report.ScatterPlot;
 import dev.lighttrack.bench.session.BenchHome;
@@ -112,6 +113,17 @@ final class LutValidateCommand implements Callable<Integer> {
                 System.out.printf("  retest (noise floor): %.0f%% within ±10%%, %.0f%% within ±5%%, MAPE %.1f%%, "
                         + "Kendall tau %.3f%n", 100 * r.within10pct(), 100 * r.within5pct(), 100 * r.mape(),
                         r.kendallTau());
+            }
+            OpKindAttribution.Result k = result.byKind();
+            if (k.interceptUs() != null) {
+                System.out.printf("  where the sum misses the graph (whole = %.3f ms + factor x each kind's entries; "
+                        + "±1 standard error):%n", k.interceptUs() / 1000);
+                for (OpKindAttribution.Kind kind : k.kinds()) {
+                    System.out.printf("    %-14s %4.1f%% of the sum  %s%n", kind.kind(), 100 * kind.shareOfSum(),
+                            kind.factor() == null ? "(same in every subnet: in the constant)"
+                                    : String.format(java.util.Locale.ROOT, "factor %.2f ± %.2f", kind.factor(),
+                                            kind.factorStdError()));
+                }
             }
             if (!result.unconverged().isEmpty()) {
                 System.out.printf("  %d subnet(s) did NOT reach --target-ci %s%%: listed in the report's "

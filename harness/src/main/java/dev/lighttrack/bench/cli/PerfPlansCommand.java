@@ -53,7 +53,7 @@ final class PerfPlansCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "777", paramLabel = "S", description = "Their seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--batch-size", defaultValue = "16", paramLabel = "N",
+    @Option(names = "--batch-size", defaultValue = LutTargetOptions.DEFAULT_BATCH_SIZE, paramLabel = "N",
             description = "Models per runner process, 1-" + LutTargetOptions.MAX_BATCH_SIZE
                     + " (default ${DEFAULT-VALUE}, as for lut).")
     int batchSize;

@@ -10,7 +10,8 @@ import java.util.List;
 public record LutValidationReport(String lut, LutKey key, String statistic, LutFit fit, long seed, int samples,
                                   @JsonUnwrapped Accuracy accuracy, double macsKendallTau, double macsSpearmanRho,
                                   int inFitSet, @JsonInclude(JsonInclude.Include.NON_NULL) Accuracy retest,
-                                  Settings settings, List<String> notConverged, List<Subnet> subnets) {
+                                  Settings settings, List<String> notConverged, OpKindAttribution.Result byOpKind,
+                                  List<Subnet> subnets) {
     /** Accuracy in the report's units (milliseconds, shares). */
     public record Accuracy(@JsonProperty("within_10pct") double within10pct,
                            @JsonProperty("within_5pct") double within5pct, double rmseMs, double mape,
@@ -37,6 +38,6 @@ public record LutValidationReport(String lut, LutKey key, String statistic, LutF
                 row.retestUs() == null ? null : row.retestUs() / 1000)).toList();
         return new LutValidationReport(lut, table.key(), table.statistic().label(), table.fit(), seed,
                 r.accuracy().samples(), Accuracy.of(r.accuracy()), r.macsKendallTau(), r.macsSpearmanRho(),
-                r.inFitSet(), Accuracy.of(r.retest()), settings, r.unconverged(), rows);
+                r.inFitSet(), Accuracy.of(r.retest()), settings, r.unconverged(), r.byKind(), rows);
     }
 }

@@ -59,7 +59,8 @@ public final class LutValidator {
      * floor of the target, which no predictor can beat.
      */
     public record Result(List<Row> rows, PredictionAccuracy accuracy, double macsKendallTau, double macsSpearmanRho,
-                         int inFitSet, PredictionAccuracy retest, List<String> unconverged) {
+                         int inFitSet, PredictionAccuracy retest, List<String> unconverged,
+                         OpKindAttribution.Result byKind) {
     }
 
     /** {@code count} distinct subnets of the table's space, drawn with {@code seed}. */
@@ -103,7 +104,8 @@ public final class LutValidator {
                 ? PredictionAccuracy.of(rows.stream().mapToDouble(Row::retestUs).toArray(), measured) : null;
         return new Result(List.copyOf(rows), PredictionAccuracy.of(predicted, measured),
                 RankCorrelation.kendallTau(macs, measured), RankCorrelation.spearmanRho(macs, measured), inFit, noise,
-                List.copyOf(unconverged));
+                List.copyOf(unconverged),
+                OpKindAttribution.of(predictions.stream().map(LatencyPredictor.Prediction::terms).toList(), measured));
     }
 
     private void measure(LutTable table, String tableFile, LutKey here, List<Architecture> archs,
