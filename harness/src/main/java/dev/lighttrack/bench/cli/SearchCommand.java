@@ -13,6 +13,7 @@ import dev.lighttrack.bench.run.BenchmarkTarget;
 import dev.lighttrack.bench.run.RunSettings;
 import dev.lighttrack.bench.search.Candidate;
 import dev.lighttrack.bench.search.CommandFitness;
+import dev.lighttrack.bench.search.Constraint;
 import dev.lighttrack.bench.search.EvolutionarySearch;
 import dev.lighttrack.bench.search.Fitness;
 import dev.lighttrack.bench.search.LatencyCache;
@@ -94,6 +95,11 @@ final class SearchCommand implements Callable<Integer> {
             + "profile, backend, precision and threads).")
     Path lut;
 
+    @Option(names = "--constraint", defaultValue = "latency", paramLabel = "C",
+            description = "latency (default: the budget) or macs:600M, LightTrack's own FLOPs constraint; then the "
+                    + "final top candidates are measured and the summary says how many miss --latency-budget.")
+    String constraint;
+
     @Option(names = "--fitness", defaultValue = "macs", paramLabel = "F",
             description = "What to maximise: macs or params (proxies, not accuracy) or cmd:\"COMMAND\", an external "
                     + "evaluator speaking the JSON-lines protocol of README (default ${DEFAULT-VALUE}).")
@@ -130,6 +136,10 @@ final class SearchCommand implements Callable<Integer> {
             description = "Candidates per runner process when measuring (default ${DEFAULT-VALUE}).")
     int batchSize;
 
+    @Option(names = "--verify", description = "After the search, measure its top feasible candidates afresh "
+            + "(not from the cache) and report how many are still under the budget.")
+    boolean verify;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Search folder. Default: results/searches/<time>/.")
     Path out;
 
@@ -159,6 +169,7 @@ final class SearchCommand implements Callable<Integer> {
             throw new InvalidSetting("lut", "lut".equals(latencySource) ? "--latency lut needs --lut FILE"
                     : "--lut is only for --latency lut");
         }
+        Long macsLimit = macsLimit();
         SearchSpace space = backbone.space();
         int size = searchSize.checked();
         LutTable table = lut == null ? null : LutFiles.read(lut);
@@ -171,6 +182,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         SearchState done;
         SearchSummary summary;
+        SearchSummary.Verification verification = null;
         try (Fitness score = fitness(size);
              OpenedTarget opened = OpenedTarget.openOne(target.spec(), measurement.settings(), "a search",
                      ProgressLine.messages("bench"))) {
@@ -186,7 +198,9 @@ final class SearchCommand implements Callable<Integer> {
             LatencySource source = table != null ? new LutLatency(table, lut.toString()) : measured;
             String targetText = device.info().serial() + " (" + device.info().profile() + ", " + run.backend() + ", "
                     + run.precision() + ", " + run.threads() + " thread(s))";
-            SearchState fresh = new SearchState(SearchState.FORMAT, settings, targetText, source.describe(),
+            String constraintText = macsLimit == null ? source.describe()
+                    : Constraint.macs(macsLimit, size, SubnetBuilder.DEFAULT_TEMPLATE_SIZE).describe();
+            SearchState fresh = new SearchState(SearchState.FORMAT, settings, targetText, constraintText,
                     score.describe(), size, space.backboneBudgetMacsM(), 0, List.of(), List.of());
             if (loaded != null && !loaded.sameSearchAs(fresh)) {
                 throw BenchException.badInput(dir + " was searched with other options (" + loaded.settings() + ", "
@@ -198,20 +212,30 @@ final class SearchCommand implements Callable<Integer> {
                 ProgressLine.messages("bench").say("resuming " + dir + " after generation "
                         + loaded.completedGenerations() + " of " + settings.generations());
             }
-            EvolutionarySearch search = new EvolutionarySearch(space, size, settings, source, score,
-                    store.fitnessFile(), ProgressLine.forStderr());
+            EvolutionarySearch search = macsLimit == null
+                    ? new EvolutionarySearch(space, size, settings, source, score, store.fitnessFile(),
+                            ProgressLine.forStderr())
+                    : new EvolutionarySearch(space, size, settings, Constraint.macs(macsLimit, size,
+                            SubnetBuilder.DEFAULT_TEMPLATE_SIZE), score, store.fitnessFile(), ProgressLine.forStderr());
             store.save(start);
             done = search.run(start, store::save);
-            if (table != null) {
-                done = measureFinal(done, measured);
+            if (table != null || macsLimit != null) {
+                done = measureFinal(done, measured, macsLimit == null);
                 store.save(done);
+            }
+            if (verify) {
+                MeasuredLatency afresh = new MeasuredLatency(device, run, BenchHome.models(), size, batchSize,
+                        new LatencyCache(dir.resolve("verify-" + STAMP.format(Instant.now())), key),
+                        ProgressLine.forStderr());
+                verification = verification(done, afresh);
             }
         } catch (MeasurementInterruptedException e) {
             throw BenchException.badInput(e.getMessage() + " (the search is checkpointed in " + dir
                     + ": --resume it)", e);
         }
         SearchPlots.write(dir, done);
-        summary = SearchSummary.of(dir.getFileName().toString(), dir.toString(), done, settings.parents());
+        summary = SearchSummary.of(dir.getFileName().toString(), dir.toString(), done, settings.parents(),
+                verification);
         if (json) {
             System.out.println(JsonMapper.write(summary));
         } else {
@@ -220,8 +244,44 @@ final class SearchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** --latency lut: the final top candidates measured on the device; only measured ones stay feasible. */
-    private SearchState measureFinal(SearchState s, MeasuredLatency measured) {
+    private static SearchSummary.Verification verification(SearchState s, MeasuredLatency afresh) {
+        List<Candidate> top = EvolutionarySearch.top(s.candidates(), s.settings().parents());
+        ProgressLine.messages("bench").say("verifying: measuring the " + top.size() + " best feasible candidates "
+                + "afresh");
+        List<LatencyEstimate> m = afresh.estimate(top.stream().map(c -> ArchStringCodec.parse(c.arch())).toList(),
+                s.settings().budgetUs());
+        double budget = s.settings().budgetUs();
+        int median = (int) m.stream().filter(e -> e.p50Us() <= budget).count();
+        int notOver = (int) m.stream().filter(e -> (e.ciUs() == null ? e.p50Us() : e.ciUs().get(0)) <= budget).count();
+        return new SearchSummary.Verification(m.size(), median, notOver,
+                m.stream().map(LatencyEstimate::p50Us).toList());
+    }
+
+    /** The MACs limit of --constraint macs:N[M|G], or null for the latency constraint. */
+    private Long macsLimit() {
+        if ("latency".equals(constraint)) {
+            return null;
+        }
+        Matcher m = Pattern.compile("macs:([0-9]+(?:\\.[0-9]+)?)([mg]?)").matcher(constraint.toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new InvalidSetting("constraint", "'" + constraint + "' is not latency or macs:LIMIT (e.g. macs:600M)");
+        }
+        double v = Double.parseDouble(m.group(1)) * switch (m.group(2)) {
+            case "g" -> 1e9;
+            case "m" -> 1e6;
+            default -> 1;
+        };
+        if (v < 1 || v > 1e13) {
+            throw new InvalidSetting("constraint", "'" + constraint + "' must be a MACs limit from 1 to 10000G");
+        }
+        return (long) v;
+    }
+
+    /**
+     * The final top candidates measured on the device. {@code latencyDecides} (--latency lut): only measured ones
+     * stay feasible; else (--constraint macs) feasibility stays the MACs limit's and the latency is attached.
+     */
+    private SearchState measureFinal(SearchState s, MeasuredLatency measured, boolean latencyDecides) {
         List<Candidate> top = EvolutionarySearch.top(s.candidates(), s.settings().parents());
         ProgressLine.messages("bench").say("measuring the final " + top.size() + " candidates on the device");
         List<LatencyEstimate> m = measured.estimate(top.stream().map(c -> ArchStringCodec.parse(c.arch())).toList(),
@@ -231,8 +291,8 @@ final class SearchCommand implements Callable<Integer> {
             int i = top.indexOf(c);
             if (i >= 0) {
                 all.add(new Candidate(c.arch(), c.generation(), c.origin(), c.macs(), c.params(), m.get(i),
-                        m.get(i).within(s.settings().budgetUs()), c.fitness()));
-            } else if (c.feasible()) {
+                        latencyDecides ? m.get(i).within(s.settings().budgetUs()) : c.feasible(), c.fitness()));
+            } else if (c.feasible() && latencyDecides) {
                 // predicted to fit, never measured: not reported as feasible
                 all.add(new Candidate(c.arch(), c.generation(), c.origin(), c.macs(), c.params(), c.latency(), false,
                         c.fitness()));
@@ -279,11 +339,14 @@ final class SearchCommand implements Callable<Integer> {
     }
 
     private static void print(SearchSummary s, SearchState state) {
-        System.out.printf("search %s: %d generations, %d candidates, %d feasible under %.3f ms (%s)%n", s.dir(),
-                s.generations(), s.candidates(), s.feasible(), s.budgetMs(), s.latency());
+        System.out.printf("search %s: %d generations, %d candidates, %d feasible (%s; latency budget %.3f ms)%n",
+                s.dir(), s.generations(), s.candidates(), s.feasible(), s.latency(), s.budgetMs());
         Candidate b = s.best();
         if (b == null) {
-            System.out.println("  no candidate fits the budget");
+            System.out.println("  no candidate fits the constraint");
+        } else if (b.latency() == null) {
+            System.out.printf("  best: %s%n    %.1fM MACs, %.2fM params, fitness %.6g (%s); latency not measured%n",
+                    b.arch(), b.macs() / 1e6, b.params() / 1e6, b.fitness(), state.fitness());
         } else {
             List<Double> ci = b.latency().ciUs();
             System.out.printf("  best: %s%n    latency %.3f ms (%s%s%s), %.1fM MACs, %.2fM params, fitness %.6g (%s)%n",
@@ -298,6 +361,12 @@ final class SearchCommand implements Callable<Integer> {
                     + "the budget, %d meet the budget above 600M; Kendall tau(MACs, latency) %s%n", p.measured(),
                     p.underMacsOverBudget(), p.overMacsUnderBudget(),
                     p.kendallTau() == null ? "n/a" : String.format(Locale.ROOT, "%.3f", p.kendallTau()));
+        }
+        SearchSummary.Verification v = s.verification();
+        if (v != null) {
+            System.out.printf("  verified afresh: %d of %d best candidates under the budget by their median, %d not "
+                    + "clearly over it (interval low end under it)%n", v.medianWithinBudget(), v.measured(),
+                    v.notClearlyOver());
         }
         System.out.printf("  %s/search.json, pareto.png, generations.png%n", s.dir());
     }

@@ -27,7 +27,8 @@ public final class SearchPlots {
 
     public static void write(Path dir, SearchState s) {
         System.setProperty("java.awt.headless", "true");
-        List<Candidate> scored = s.candidates().stream().filter(c -> c.fitness() != null).toList();
+        List<Candidate> scored = s.candidates().stream().filter(c -> c.fitness() != null && c.latency() != null)
+                .toList();
         XYChart pareto = new XYChartBuilder().width(800).height(600)
                 .title("search: fitness against latency p50")
                 .xAxisTitle("latency p50 (ms)").yAxisTitle("fitness (" + s.fitness() + ")").build();

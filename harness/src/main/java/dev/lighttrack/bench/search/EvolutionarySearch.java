@@ -32,7 +32,7 @@ public final class EvolutionarySearch {
     private final SearchSpace space;
     private final int searchSize;
     private final SearchSettings settings;
-    private final LatencySource latency;
+    private final Constraint constraint;
     private final Fitness fitness;
     private final FitnessCache fitnessCache;
     private final PlanProgress progress;
@@ -41,10 +41,17 @@ public final class EvolutionarySearch {
 
     public EvolutionarySearch(SearchSpace space, int searchSize, SearchSettings settings, LatencySource latency,
                               Fitness fitness, java.nio.file.Path fitnessFile, PlanProgress progress) {
+        this(space, searchSize, settings, Constraint.latency(latency, settings.budgetUs()), fitness, fitnessFile,
+                progress);
+    }
+
+    /** With another constraint than the latency budget (the paper's MACs limit). */
+    public EvolutionarySearch(SearchSpace space, int searchSize, SearchSettings settings, Constraint constraint,
+                              Fitness fitness, java.nio.file.Path fitnessFile, PlanProgress progress) {
         this.space = space;
         this.searchSize = searchSize;
         this.settings = settings;
-        this.latency = latency;
+        this.constraint = constraint;
         this.fitness = fitness;
         this.fitnessCache = new FitnessCache(fitnessFile);
         this.progress = progress;
@@ -127,10 +134,10 @@ public final class EvolutionarySearch {
             if (batch.isEmpty()) {
                 continue;
             }
-            List<LatencyEstimate> estimates = latency.estimate(batch, settings.budgetUs());
+            List<Constraint.Verdict> verdicts = constraint.judge(batch);
             List<Architecture> feasible = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
-                if (estimates.get(i).within(settings.budgetUs())) {
+                if (verdicts.get(i).feasible()) {
                     feasible.add(batch.get(i));
                 }
             }
@@ -139,9 +146,9 @@ public final class EvolutionarySearch {
             for (int i = 0; i < batch.size(); i++) {
                 Architecture a = batch.get(i);
                 var cost = SubnetBuilder.search(a, searchSize, SubnetBuilder.DEFAULT_TEMPLATE_SIZE).cost();
-                boolean ok = estimates.get(i).within(settings.budgetUs());
+                boolean ok = verdicts.get(i).feasible();
                 made.add(new Candidate(ArchStringCodec.format(a), g, origins.get(i), cost.macs(), cost.params(),
-                        estimates.get(i), ok, ok ? scores.get(f++) : null));
+                        verdicts.get(i).latency(), ok, ok ? scores.get(f++) : null));
                 if (ok) {
                     int kind = switch (origins.get(i)) {
                         case "mutation" -> 0;
@@ -179,7 +186,8 @@ public final class EvolutionarySearch {
         double eta = elapsed / done * (settings.generations() - g - 1);
         List<Candidate> best = top(state.candidates(), 1);
         String bestText = best.isEmpty() ? "none feasible yet" : String.format(Locale.ROOT,
-                "best fitness %.6g at %.3f ms (%s)", best.get(0).fitness(), best.get(0).latency().p50Us() / 1000,
+                "best fitness %.6g%s (%s)", best.get(0).fitness(), best.get(0).latency() == null ? ""
+                        : String.format(Locale.ROOT, " at %.3f ms", best.get(0).latency().p50Us() / 1000),
                 best.get(0).arch());
         progress.say(String.format(Locale.ROOT, "generation %d/%d: %d proposed, %d feasible; %s; ETA %.0f s",
                 g + 1, settings.generations(), made.size(), made.stream().filter(Candidate::feasible).count(),

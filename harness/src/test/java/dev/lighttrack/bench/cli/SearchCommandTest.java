@@ -30,26 +30,44 @@ class SearchCommandTest {
     @Test
     void aMeasuredSearchOnThisHostWritesItsFolderAndResumesToTheSameEnd() throws Exception {
         Path out = dir.resolve("s");
-        CliRun run = search("--latency-budget", "2s", "--out", out.toString(), "--json");
+        CliRun run = search("--latency-budget", "2s", "--out", out.toString(), "--verify", "--json");
         assertEquals(0, run.exitCode(), run::toString);
         JsonNode s = JsonMapper.MAPPER.readTree(run.out());
         assertEquals(2, s.get("generations").asInt());
         assertEquals(8, s.get("feasible").asInt());
         assertEquals("measured", s.at("/best/latency/source").asText());
         assertEquals(8, s.at("/macs_proxy/measured").asInt());
+        assertEquals(2, s.at("/verification/measured").asInt());
+        assertEquals(2, s.at("/verification/median_within_budget").asInt());
         for (String f : new String[] {"search.json", "fitness.jsonl", "pareto.png", "generations.png"}) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         assertTrue(run.err().contains("generation 2/2"), run.err());
         // resuming a finished search does nothing more and reports the same best
         CliRun again = search("--latency-budget", "2s", "--resume", out.toString(), "--json");
+        assertTrue(again.out().contains("\"verification\" : null"), again.out());
         assertEquals(0, again.exitCode(), again::toString);
         assertEquals(s.get("best"), JsonMapper.MAPPER.readTree(again.out()).get("best"));
         assertTrue(!again.err().contains("candidates ["), again.err()); // nothing measured again
     }
 
     @Test
+    void thePapersMacsConstraintThenMeasuresItsFinalCandidatesAgainstTheBudget() throws Exception {
+        // a budget no subnet meets on this host: every final candidate fits 600M MACs and misses 1 ms
+        CliRun run = search("--latency-budget", "1ms", "--constraint", "macs:600M", "--out",
+                dir.resolve("paper").toString(), "--json");
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonNode s = JsonMapper.MAPPER.readTree(run.out());
+        assertTrue(s.get("latency").asText().startsWith("macs <= 600M"), s.toString());
+        assertEquals(2, s.at("/macs_proxy/measured").asInt());
+        assertEquals(2, s.at("/macs_proxy/under_macs_over_budget").asInt());
+        assertTrue(s.at("/best/macs").asLong() <= 600_000_000L);
+    }
+
+    @Test
     void badOptionsAreOneLineErrors() {
+        LutCommandTest.assertOneLineExit2(search("--latency-budget", "25ms", "--constraint", "flops"),
+                "'flops' is not latency or macs:LIMIT");
         LutCommandTest.assertOneLineExit2(search("--latency-budget", "fast"), "--latency-budget 'fast' is not a time");
         LutCommandTest.assertOneLineExit2(search("--latency-budget", "25ms", "--latency", "hybrid"),
                 "--latency hybrid is not implemented yet");
