@@ -7,7 +7,9 @@ public enum ExitCode {
     /** Bad input or environment: a wrong option, a missing file, a device that cannot be used. */
     BAD_INPUT(2),
     /** A bug of bench's own: reported with a hint to rerun with --debug. */
-    INTERNAL(3);
+    INTERNAL(3),
+    /** A check could not decide (bench ci check: inconclusive): neither a pass nor a failure. */
+    INCONCLUSIVE(4);
 
     private final int code;
 

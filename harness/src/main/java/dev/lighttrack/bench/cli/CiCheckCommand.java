@@ -1,0 +1,173 @@
+package dev.lighttrack.bench.cli;
+
+import dev.lighttrack.bench.ci.AbCheck;
+import dev.lighttrack.bench.ci.CiCheckReport;
+import dev.lighttrack.bench.ci.Decision;
+import dev.lighttrack.bench.ci.JUnitReport;
+import dev.lighttrack.bench.ci.PairedComparison;
+import dev.lighttrack.bench.errors.BenchException;
+import dev.lighttrack.bench.errors.ExitCode;
+import dev.lighttrack.bench.errors.InvalidSetting;
+import dev.lighttrack.bench.errors.SettingRange;
+import dev.lighttrack.bench.files.JsonMapper;
+import dev.lighttrack.bench.run.BenchModel;
+import dev.lighttrack.bench.run.BenchmarkTarget;
+import dev.lighttrack.bench.run.RunSettings;
+import dev.lighttrack.bench.session.BenchHome;
+import dev.lighttrack.bench.session.MeasurementInterruptedException;
+import dev.lighttrack.bench.session.ModelChoice;
+import dev.lighttrack.bench.session.PlannedTarget;
+import dev.lighttrack.bench.session.TargetPlanner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench ci check}: did the treatment get slower than the control on any device? */
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+        defaultValueProvider = MeasurementDefaults.class,
+        description = {"A/B on each device in one session: the control (--baseline-model or --baseline-arch) and the "
+                + "treatment (--model or --arch) interleaved round by round in one agent process, compared per round "
+                + "(" + PairedComparison.TEST + ").",
+            "Decisions: regression (significantly slower, and by at least --threshold as measured; confirmed by a "
+                + "second, independent A/B before it fails), improvement, same (any difference within the threshold "
+                + "with 95% confidence), inconclusive (after --max-rounds).",
+            "Exit codes: 0 same or improvement on every device, 1 a regression, 2 bad input, 4 inconclusive "
+                + "(never a silent pass)."})
+final class CiCheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TargetOptions target;
+
+    @Mixin
+    MeasurementOptions measurement;
+
+    @Mixin
+    ModelOptions model;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Baseline baseline;
+
+    static final class Baseline {
+        @Option(names = "--baseline-model", paramLabel = "OLD.onnx", description = "The control: an ONNX file.")
+        Path model;
+
+        @Option(names = "--baseline-arch", paramLabel = "ARCH", description = "The control: an arch string or preset "
+                + "(the same arch as --arch is exported with other weights: the same computation, another file).")
+        String arch;
+
+        @Option(names = "--baseline", paramLabel = "NAME", description = "A stored baseline (not implemented yet).")
+        String name;
+    }
+
+    @Option(names = "--baseline-agent", paramLabel = "PATH",
+            description = "Another runner build as the control's agent (not implemented yet).")
+    Path baselineAgent;
+
+    @Option(names = "--threshold", defaultValue = "5%", paramLabel = "PCT",
+            description = "The smallest slow-down that is a regression, 0.1-100% (default ${DEFAULT-VALUE}).")
+    String threshold;
+
+    @Option(names = "--max-rounds", defaultValue = "60", paramLabel = "R",
+            description = "Rounds an A/B may take before it is called inconclusive (default ${DEFAULT-VALUE}).")
+    int maxRounds;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML for the CI server.")
+    Path junit;
+
+    @Override
+    public Integer call() {
+        boolean json = OutputOptions.of(spec).json;
+        double thresholdPct = parsePct(threshold);
+        new SettingRange(2, RunSettings.MAX_ROUNDS).check("maxRounds", maxRounds);
+        if (baseline.name != null) {
+            throw BenchException.badInput("--baseline NAME (stored baselines) is not implemented yet: give the "
+                    + "control as --baseline-model or --baseline-arch, measured in the same session");
+        }
+        if (baselineAgent != null) {
+            throw BenchException.badInput("--baseline-agent is not implemented yet: both halves run this bench's agent");
+        }
+        ModelChoice treatmentChoice = model.choice();
+        BenchModel treatment = treatmentChoice.resolve();
+        BenchModel control = control(treatment, treatmentChoice.searchSize());
+        long start = System.nanoTime();
+        RunSettings settings = measurement.settings();
+        if (settings.rounds() < 6) {
+            throw new InvalidSetting("rounds", "must be at least 6 for a check: the ratio's 95% interval comes from "
+                    + "the rounds");
+        }
+        List<CiCheckReport.DeviceCheck> checks = new ArrayList<>();
+        try {
+            for (PlannedTarget planned : new TargetPlanner(target.spec(), settings, ProgressLine.messages("bench"))
+                    .plan()) {
+                try (BenchmarkTarget device = planned.open()) {
+                    AbCheck.Outcome o = new AbCheck(device, planned.settings(), maxRounds, ProgressLine.forStderr())
+                            .check(control, treatment, thresholdPct);
+                    var info = device.info();
+                    checks.add(new CiCheckReport.DeviceCheck(info.serial(), info.profile(), info.soc(),
+                            info.virtual(), settings.backend(), settings.precision(), treatment.name(), o.decision(),
+                            o.note(), o.first(), o.confirmation()));
+                }
+            }
+        } catch (MeasurementInterruptedException e) {
+            throw BenchException.badInput(e.getMessage(), e);
+        }
+        CiCheckReport report = new CiCheckReport(control.name(), treatment.name(), thresholdPct, PairedComparison.TEST,
+                CiCheckReport.overall(checks), checks);
+        if (junit != null) {
+            JUnitReport.write(report, (System.nanoTime() - start) / 1e9, junit);
+        }
+        if (json) {
+            System.out.println(JsonMapper.write(report));
+        } else {
+            System.out.printf("bench ci check: %s (control %s, treatment %s, threshold %.1f%%)%n",
+                    report.decision().label(), control.name(), treatment.name(), thresholdPct);
+            checks.forEach(d -> System.out.println("  " + JUnitReport.message(report, d)));
+        }
+        return switch (report.decision()) {
+            case REGRESSION -> ExitCode.CHECK_FAILED.code();
+            case INCONCLUSIVE -> ExitCode.INCONCLUSIVE.code();
+            default -> 0;
+        };
+    }
+
+    private BenchModel control(BenchModel treatment, int searchSize) {
+        var models = BenchHome.models();
+        BenchModel control = baseline.model != null ? models.fromFile(baseline.model)
+                : models.fromArch(baseline.arch, searchSize, 0);
+        if (control.sha256().equals(treatment.sha256())) {
+            if (baseline.arch == null) {
+                throw BenchException.badInput("the control and the treatment are the same file (sha256 "
+                        + control.sha256() + "): to check a model against itself, give it as --arch and "
+                        + "--baseline-arch (the control is then exported with other weights)");
+            }
+            // the same arch: other weights, the same computation, so the agent sees two models
+            control = models.fromArch(baseline.arch, searchSize, 1);
+        }
+        return control;
+    }
+
+    static double parsePct(String text) {
+        String t = text.trim();
+        String number = t.endsWith("%") ? t.substring(0, t.length() - 1).trim() : t;
+        try {
+            double v = Double.parseDouble(number);
+            if (v >= 0.1 && v <= 100) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new InvalidSetting("threshold", "'" + text + "' is not a percentage from 0.1 to 100 (e.g. 5%)");
+    }
+
+}

@@ -1,0 +1,11 @@
+package dev.lighttrack.bench.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code bench ci}: latency regression checks for CI jobs. */
+@Command(name = "ci", mixinStandardHelpOptions = true,
+        description = "Latency regression checks for CI: A/B of a control and a treatment on each device, with JUnit "
+                + "XML for the CI server.",
+        subcommands = {CiCheckCommand.class})
+final class CiCommand {
+}

@@ -1,0 +1,58 @@
+package dev.lighttrack.bench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lighttrack.bench.files.JsonMapper;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+class CiCheckCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aModelAgainstItselfIsNeverARegressionAndTheJUnitXmlSaysWhatWasDecided() throws Exception {
+        Path xml = dir.resolve("ci.xml");
+        CliRun run = CliRun.of("ci", "check", "--device", "host", "--arch", "lighttrack-mobile", "--baseline-arch",
+                "lighttrack-mobile", "--search-size", "128", "--iterations", "48", "--rounds", "12", "--warmup", "1",
+                "--min-seconds", "0", "--max-rounds", "24", "--junit", xml.toString(), "--json");
+        // same (0) or, on a very noisy machine, inconclusive (4); a regression (1) would be a false alarm
+        assertTrue(run.exitCode() == 0 || run.exitCode() == 4, run::toString);
+        JsonNode r = JsonMapper.MAPPER.readTree(run.out());
+        JsonNode d = r.at("/devices/0");
+        assertEquals(run.exitCode() == 0 ? "same" : "inconclusive", r.get("decision").asText());
+        assertTrue(d.at("/first/rounds").asInt() >= 12, d.toString());
+        assertEquals(1.0, d.at("/first/ratio").asDouble(), 0.1);
+        // a first A/B that suspects a regression must have been confirmed, independently, before any verdict
+        boolean suspected = d.at("/first/decision").asText().equals("regression");
+        assertEquals(suspected, !d.get("confirmation").isNull(), d.toString());
+
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+        Element suite = doc.getDocumentElement();
+        assertEquals("testsuite", suite.getTagName());
+        assertEquals("1", suite.getAttribute("tests"));
+        assertEquals("0", suite.getAttribute("failures"));
+        Element tc = (Element) suite.getElementsByTagName("testcase").item(0);
+        assertTrue(tc.getAttribute("name").contains("cpu fp32 lighttrack-mobile"), tc.getAttribute("name"));
+        assertTrue(tc.getTextContent().contains("ratio"), tc.getTextContent());
+    }
+
+    @Test
+    void badOptionsAreOneLineErrors() {
+        LutCommandTest.assertOneLineExit2(CliRun.of("ci", "check", "--device", "host", "--arch", "lighttrack-mobile",
+                "--baseline-arch", "lighttrack-mobile", "--threshold", "lots"), "'lots' is not a percentage");
+        LutCommandTest.assertOneLineExit2(CliRun.of("ci", "check", "--device", "host", "--baseline", "main"),
+                "--baseline NAME (stored baselines) is not implemented yet");
+        LutCommandTest.assertOneLineExit2(CliRun.of("ci", "check", "--device", "host", "--arch", "lighttrack-mobile",
+                "--baseline-arch", "lighttrack-mobile", "--rounds", "3"), "must be at least 6 for a check");
+        CliRun none = CliRun.of("ci", "check", "--device", "host");
+        assertEquals(2, none.exitCode(), none::toString);
+        assertTrue(none.err().contains("--baseline"), none.err());
+    }
+}
