@@ -1,8 +1,12 @@
 package dev.lighttrack.bench.run;
 
+import ai.onnx.proto.OnnxMl;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.export.ModelFiles;
 import dev.lighttrack.bench.export.OnnxExporter;
+import dev.lighttrack.bench.files.AtomicFiles;
 import dev.lighttrack.bench.files.IoReason;
 import dev.lighttrack.bench.files.Sha256;
 import dev.lighttrack.bench.space.ArchPresets;
@@ -55,5 +59,35 @@ public final class ModelResolver {
         }
         return new BenchModel(file, preset != null ? preset : canonical, canonical, Sha256.of(bytes), subnet.cost().macs(),
                 subnet.cost().params(), searchSize);
+    }
+
+    /**
+     * The same model in another file: the graph and weights untouched, one metadata entry
+     * ({@code lighttrack_bench_copy = tag}) added, so its sha256 differs. An agent lists a model once per
+     * process, so a model compared with itself (a CI self-check) needs such a copy: the same computation,
+     * the same data, a different file.
+     */
+    public BenchModel copyOf(BenchModel model, String tag) {
+        OnnxMl.ModelProto proto;
+        try {
+            proto = OnnxMl.ModelProto.parseFrom(Files.readAllBytes(model.file()));
+        } catch (InvalidProtocolBufferException e) {
+            throw BenchException.badInput(model.file() + " is not an ONNX model: " + e.getMessage());
+        } catch (IOException e) {
+            throw BenchException.badInput("cannot read " + model.file() + ": " + IoReason.of(e));
+        }
+        byte[] bytes = proto.toBuilder().addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder()
+                .setKey("lighttrack_bench_copy").setValue(tag)).build().toByteArray();
+        String sha = Sha256.of(bytes);
+        Path file = cacheDir.resolve("copy-" + sha + ".onnx");
+        try {
+            Files.createDirectories(cacheDir);
+            if (!Files.isRegularFile(file)) {
+                AtomicFiles.write(file, bytes);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create model cache " + cacheDir + ": " + IoReason.of(e), e);
+        }
+        return new BenchModel(file, model.name(), model.arch(), sha, model.macs(), model.params(), model.searchSize());
     }
 }
