@@ -51,11 +51,13 @@ public final class AbCheck {
 
     private PairedComparison compareUntilDecided(BenchModel control, BenchModel treatment, double thresholdPct,
                                                  String phase) {
+        progress.say(phase + ": control and treatment interleaved, " + settings.rounds() + " rounds"
+                + " (more while undecided, up to " + maxRounds + ")");
         RawRun[] runs = measure(control, treatment, phase);
         PairedComparison c = PairedComparison.of(runs[0], runs[1], thresholdPct);
         while (c.decision() == Decision.INCONCLUSIVE && c.rounds() + settings.rounds() <= maxRounds) {
             progress.say(String.format(Locale.ROOT, "%s inconclusive after %d rounds (ratio %.4f, interval %s): "
-                    + "measuring %d more", phase, c.rounds(), c.ratio(), c.ratioCi(), settings.rounds()));
+                    + "measuring %d more", phase, c.rounds(), c.ratio(), interval(c.ratioCi()), settings.rounds()));
             RawRun[] more = measure(control, treatment, phase);
             runs = new RawRun[] {runs[0].append(more[0]), runs[1].append(more[1])};
             c = PairedComparison.of(runs[0], runs[1], thresholdPct);
@@ -65,8 +67,12 @@ public final class AbCheck {
 
     private RawRun[] measure(BenchModel control, BenchModel treatment, String phase) {
         Map<String, RawRun> out = new HashMap<>();
-        new MeasurementPlan(target, settings, 2, progress).measure("ci " + phase, List.of("control", "treatment"),
+        new MeasurementPlan(target, settings, 2, progress.messagesOnly()).measure("ci " + phase, List.of("control", "treatment"),
                 which -> which.equals("control") ? control : treatment, 0, 2, (which, raw) -> out.put(which, raw));
         return new RawRun[] {out.get("control"), out.get("treatment")};
+    }
+
+    private static String interval(List<Double> ci) {
+        return ci == null ? "none yet" : String.format(Locale.ROOT, "%.4f-%.4f", ci.get(0), ci.get(1));
     }
 }

@@ -5,6 +5,7 @@ import dev.lighttrack.bench.stats.MedianInterval;
 import dev.lighttrack.bench.stats.SampleStats;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 
 /**
@@ -36,7 +37,7 @@ public record PairedComparison(int rounds, double controlP50Us, List<Double> con
         for (int i = 0; i < c.length; i++) {
             ratios[i] = t[i] / c[i];
         }
-        double ratio = median(ratios);
+        double ratio = StatUtils.percentile(ratios, 50);
         List<Double> ci = MedianInterval.of(ratios).map(x -> List.of(x[0], x[1])).orElse(null);
         double p = wilcoxon(ratios);
         return new PairedComparison(c.length, SampleStats.of(control.samplesNs()).p50Us(), interval(c),
@@ -77,12 +78,5 @@ public record PairedComparison(int rounds, double controlP50Us, List<Double> con
         double[] zeros = new double[logs.length];
         // exact for few pairs (it enumerates all 2^n sign patterns), the normal approximation above
         return new WilcoxonSignedRankTest().wilcoxonSignedRankTest(logs, zeros, logs.length <= 16);
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 }
