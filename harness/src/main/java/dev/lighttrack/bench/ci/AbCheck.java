@@ -30,27 +30,38 @@ public final class AbCheck {
         this.progress = progress;
     }
 
-    /** The check's result: the first comparison (with its extra rounds), the confirmation if one ran, the decision. */
-    public record Outcome(PairedComparison first, PairedComparison confirmation, Decision decision, String note) {
+    /** One A/B: its phase ({@code A/B}, {@code confirmation}), the comparison, and both halves' samples. */
+    public record Phase(String name, PairedComparison comparison, RawRun control, RawRun treatment) {
+    }
+
+    /** The check's result: the first A/B (with its extra rounds), the confirmation if one ran, the decision. */
+    public record Outcome(Phase firstPhase, Phase confirmationPhase, Decision decision, String note) {
+        public PairedComparison first() {
+            return firstPhase.comparison();
+        }
+
+        /** Null when none ran. */
+        public PairedComparison confirmation() {
+            return confirmationPhase == null ? null : confirmationPhase.comparison();
+        }
     }
 
     public Outcome check(BenchModel control, BenchModel treatment, double thresholdPct) {
-        PairedComparison first = compareUntilDecided(control, treatment, thresholdPct, "A/B");
-        if (first.decision() != Decision.REGRESSION) {
-            return new Outcome(first, null, first.decision(), null);
+        Phase first = compareUntilDecided(control, treatment, thresholdPct, "A/B");
+        if (first.comparison().decision() != Decision.REGRESSION) {
+            return new Outcome(first, null, first.comparison().decision(), null);
         }
         progress.say(String.format(Locale.ROOT, "suspected regression (ratio %.4f): confirming with an independent "
-                + "A/B", first.ratio()));
-        PairedComparison again = compareUntilDecided(control, treatment, thresholdPct, "confirmation");
-        if (again.decision() == Decision.REGRESSION) {
+                + "A/B", first.comparison().ratio()));
+        Phase again = compareUntilDecided(control, treatment, thresholdPct, "confirmation");
+        if (again.comparison().decision() == Decision.REGRESSION) {
             return new Outcome(first, again, Decision.REGRESSION, "confirmed by a second, independent A/B");
         }
         return new Outcome(first, again, Decision.INCONCLUSIVE, "a regression in the first A/B was not confirmed by "
-                + "the second (" + again.decision().label() + ")");
+                + "the second (" + again.comparison().decision().label() + ")");
     }
 
-    private PairedComparison compareUntilDecided(BenchModel control, BenchModel treatment, double thresholdPct,
-                                                 String phase) {
+    private Phase compareUntilDecided(BenchModel control, BenchModel treatment, double thresholdPct, String phase) {
         progress.say(phase + ": control and treatment interleaved, " + settings.rounds() + " rounds"
                 + " (more while undecided, up to " + maxRounds + ")");
         RawRun[] runs = measure(control, treatment, phase);
@@ -62,7 +73,7 @@ public final class AbCheck {
             runs = new RawRun[] {runs[0].append(more[0]), runs[1].append(more[1])};
             c = PairedComparison.of(runs[0], runs[1], thresholdPct);
         }
-        return c;
+        return new Phase(phase, c, runs[0], runs[1]);
     }
 
     private RawRun[] measure(BenchModel control, BenchModel treatment, String phase) {

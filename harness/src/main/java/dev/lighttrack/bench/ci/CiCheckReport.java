@@ -2,13 +2,19 @@ package dev.lighttrack.bench.ci;
 
 import java.util.List;
 
-/** {@code bench ci check --json}: every device's check, and the overall decision (the worst of them). */
-public record CiCheckReport(String control, String treatment, double thresholdPct, String test, Decision decision,
-                            List<DeviceCheck> devices) {
-    /** One device × backend: the two medians with intervals, the ratio, the decision and how it was reached. */
+/**
+ * {@code bench ci check --json}, and the check's file {@code results/checks/<id>.json}: every device's check, and
+ * the overall decision (the worst of them); {@code commit} as for run records.
+ */
+public record CiCheckReport(String id, String createdAt, String commit, String control, String treatment,
+                            double thresholdPct, String test, Decision decision, List<DeviceCheck> devices) {
+    /**
+     * One device × backend: the two medians with intervals, the ratio, the decision and how it was reached;
+     * {@code runs}: the ids of its run records (control and treatment of each A/B).
+     */
     public record DeviceCheck(String device, String profile, String soc, boolean virtual, String backend,
                               String precision, String model, Decision decision, String note,
-                              PairedComparison first, PairedComparison confirmation) {
+                              PairedComparison first, PairedComparison confirmation, List<String> runs) {
     }
 
     /** Regression if any device regressed, else inconclusive if any was, else improvement if all improved. */

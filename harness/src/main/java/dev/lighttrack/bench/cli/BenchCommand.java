@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.cli;
 
+import dev.lighttrack.bench.history.RunHistory;
 import dev.lighttrack.bench.results.RunRecord;
 import dev.lighttrack.bench.results.RunRecordJson;
 import dev.lighttrack.bench.results.RunStore;
@@ -21,9 +22,8 @@ import picocli.CommandLine.Option;
         description = {"Hardware-in-the-loop latency benchmarking for LightTrack subnets.", "",
             "Without a subcommand: deploy the runner agent and a model to a device, measure every inference on the "
                 + "device and write a run record (results/runs/<id>.json) with its HdrHistogram log (<id>.hlog)."},
-        subcommands = {ArchCommand.class, CiCommand.class, DevicesCommand.class, LutCommand.class, PerfCommand.class,
-            SearchCommand.class,
-            VirtualDeviceCommand.class})
+        subcommands = {ArchCommand.class, CiCommand.class, DevicesCommand.class, HistoryCommand.class, LutCommand.class,
+            PerfCommand.class, SearchCommand.class, VirtualDeviceCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
@@ -43,14 +43,20 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    CommitOption commit;
+
     @Override
     public Integer call() {
         RunSettings settings = measurement.settings();
         StoppingRule rule = stopping.rule();
         BenchModel benchModel = model.choice().resolve();
         RunStore store = new RunStore(results != null ? results : BenchHome.results("runs"));
-        BenchmarkSession session = new BenchmarkSession(store, ProgressLine.messages("bench"));
+        BenchmarkSession session = new BenchmarkSession(store, ProgressLine.messages("bench"),
+                RunRecord.Origin.bench(commit.resolve()));
         List<BenchmarkSession.Outcome> outcomes = session.benchmarkAll(target.spec(), benchModel, settings, rule);
+        new RunHistory(BenchHome.results(HistoryCommand.DATABASE), BenchHome.results("runs"), m -> System.err.println("bench: " + m))
+                .record(outcomes.stream().map(o -> new RunHistory.Saved(o.record(), o.file())).toList(), null);
         if (output.json) {
             List<RunRecord> records = outcomes.stream().map(BenchmarkSession.Outcome::record).toList();
             System.out.println(records.size() == 1 ? RunRecordJson.write(records.get(0))

@@ -9,7 +9,15 @@ import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.errors.ExitCode;
 import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.errors.SettingRange;
+import dev.lighttrack.bench.files.AtomicFiles;
 import dev.lighttrack.bench.files.JsonMapper;
+import dev.lighttrack.bench.history.RunHistory;
+import dev.lighttrack.bench.results.RunRecord;
+import dev.lighttrack.bench.results.RunStore;
+import dev.lighttrack.bench.run.RawRun;
+import dev.lighttrack.bench.run.TargetConditions;
+import dev.lighttrack.bench.session.BenchmarkSession;
+import dev.lighttrack.bench.session.RunRecording;
 import dev.lighttrack.bench.run.BenchModel;
 import dev.lighttrack.bench.run.BenchmarkTarget;
 import dev.lighttrack.bench.run.RunSettings;
@@ -18,7 +26,9 @@ import dev.lighttrack.bench.session.MeasurementInterruptedException;
 import dev.lighttrack.bench.session.ModelChoice;
 import dev.lighttrack.bench.session.PlannedTarget;
 import dev.lighttrack.bench.session.TargetPlanner;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -84,6 +94,9 @@ final class CiCheckCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML for the CI server.")
     Path junit;
 
+    @Mixin
+    CommitOption commit;
+
     @Override
     public Integer call() {
         boolean json = OutputOptions.of(spec).json;
@@ -105,24 +118,49 @@ final class CiCheckCommand implements Callable<Integer> {
             throw new InvalidSetting("rounds", "must be at least 6 for a check: the ratio's 95% interval comes from "
                     + "the rounds");
         }
+        String commitId = commit.resolve();
+        RunStore runs = new RunStore(BenchHome.results("runs"));
+        runs.checkWritable();
+        Instant started = Instant.now();
+        String checkId = RunStore.newId(started, "ci-check");
         List<CiCheckReport.DeviceCheck> checks = new ArrayList<>();
+        List<RunHistory.Saved> saved = new ArrayList<>();
         try {
             for (PlannedTarget planned : new TargetPlanner(target.spec(), settings, ProgressLine.messages("bench"))
                     .plan()) {
                 try (BenchmarkTarget device = planned.open()) {
+                    TargetConditions before = device.conditions();
                     AbCheck.Outcome o = new AbCheck(device, planned.settings(), maxRounds, ProgressLine.forStderr())
                             .check(control, treatment, thresholdPct);
+                    TargetConditions after = device.conditions();
+                    List<String> ids = new ArrayList<>();
+                    for (AbCheck.Phase phase : phases(o)) {
+                        for (String role : List.of("control", "treatment")) {
+                            RawRun raw = role.equals("control") ? phase.control() : phase.treatment();
+                            int sets = Math.max(1, raw.roundSizes().length / planned.settings().rounds());
+                            BenchmarkSession.Outcome out = RunRecording.save(runs, device.info(),
+                                    role.equals("control") ? control : treatment, planned.settings().times(sets),
+                                    raw, before, after, new RunRecord.Origin("ci check", commitId, checkId, role,
+                                            phase.name()));
+                            ids.add(out.record().id());
+                            saved.add(new RunHistory.Saved(out.record(), out.file()));
+                        }
+                    }
                     var info = device.info();
                     checks.add(new CiCheckReport.DeviceCheck(info.serial(), info.profile(), info.soc(),
                             info.virtual(), settings.backend(), settings.precision(), treatment.name(), o.decision(),
-                            o.note(), o.first(), o.confirmation()));
+                            o.note(), o.first(), o.confirmation(), ids));
                 }
             }
         } catch (MeasurementInterruptedException e) {
             throw BenchException.badInput(e.getMessage(), e);
         }
-        CiCheckReport report = new CiCheckReport(control.name(), treatment.name(), thresholdPct, PairedComparison.TEST,
-                CiCheckReport.overall(checks), checks);
+        CiCheckReport report = new CiCheckReport(checkId, started.toString(), commitId, control.name(),
+                treatment.name(), thresholdPct, PairedComparison.TEST, CiCheckReport.overall(checks), checks);
+        AtomicFiles.write(BenchHome.results("checks").resolve(checkId + ".json"),
+                (JsonMapper.write(report) + "\n").getBytes(StandardCharsets.UTF_8));
+        new RunHistory(BenchHome.results(HistoryCommand.DATABASE), BenchHome.results("runs"), m -> System.err.println("bench: " + m))
+                .record(saved, report);
         if (junit != null) {
             JUnitReport.write(report, (System.nanoTime() - start) / 1e9, junit);
         }
@@ -138,6 +176,10 @@ final class CiCheckCommand implements Callable<Integer> {
             case INCONCLUSIVE -> ExitCode.INCONCLUSIVE.code();
             default -> 0;
         };
+    }
+
+    private static List<AbCheck.Phase> phases(AbCheck.Outcome o) {
+        return o.confirmationPhase() == null ? List.of(o.firstPhase()) : List.of(o.firstPhase(), o.confirmationPhase());
     }
 
     private BenchModel control(BenchModel treatment, int searchSize) {

@@ -12,14 +12,14 @@ import java.util.Map;
 public record RunRecord(String schemaVersion, String id, String createdAt, Device device, String backend,
                         String precision, Runner runner, Model model, Settings settings, Conditions before,
                         Conditions after, Timings timings, LatencySummary summary, List<OpTime> ops,
-                        List<Round> rounds, String histogramFile, Host host, String note) {
+                        List<Round> rounds, String histogramFile, Host host, String note, Origin origin) {
     public RunRecord {
         ops = ops == null ? List.of() : List.copyOf(ops);
         rounds = rounds == null ? List.of() : List.copyOf(rounds);
     }
 
     public static final int SCHEMA_MAJOR = 1;
-    public static final String SCHEMA_VERSION = SCHEMA_MAJOR + ".3";
+    public static final String SCHEMA_VERSION = SCHEMA_MAJOR + ".4";
 
     /** The device measured. {@code virtual} devices run the agent on this host: their timings are the host's. */
     public record Device(String serial, String profile, String model, String soc, String abi, boolean virtual,
@@ -63,5 +63,16 @@ public record RunRecord(String schemaVersion, String id, String createdAt, Devic
     }
 
     public record Host(String harnessVersion, String javaVersion, String os) {
+    }
+
+    /**
+     * What made the run (added in 1.4; null before): the command ({@code bench}, {@code ci check}), the commit
+     * it measured ({@code --commit}, else the work tree's HEAD, else null) and, for a check, its id, the half
+     * ({@code control}, {@code treatment}) and the phase ({@code A/B}, {@code confirmation}).
+     */
+    public record Origin(String command, String commit, String checkId, String role, String phase) {
+        public static Origin bench(String commit) {
+            return new Origin("bench", commit, null, null, null);
+        }
     }
 }

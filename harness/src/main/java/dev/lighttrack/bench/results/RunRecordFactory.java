@@ -20,7 +20,7 @@ public final class RunRecordFactory {
 
     public static RunRecord create(String id, Instant now, TargetInfo target, BenchModel model, RunSettings settings,
                                    RawRun raw, TargetConditions before, TargetConditions after,
-                                   LatencySummary summary) {
+                                   LatencySummary summary, RunRecord.Origin origin) {
         String note = target.virtual()
                 ? "virtual device: the agent ran on this host (" + System.getProperty("os.arch")
                         + "); timings are of this host, not of the " + target.soc() + " its profile names"
@@ -41,7 +41,7 @@ public final class RunRecordFactory {
                         .toList(), rounds(raw), id + ".hlog",
                 new RunRecord.Host(HARNESS_VERSION, System.getProperty("java.version"),
                         System.getProperty("os.name") + " " + System.getProperty("os.arch")),
-                note);
+                note, origin);
     }
 
     private static List<RunRecord.Round> rounds(RawRun raw) {

@@ -1,7 +1,6 @@
 package dev.lighttrack.bench.session;
 
 import dev.lighttrack.bench.results.RunRecord;
-import dev.lighttrack.bench.results.RunRecordFactory;
 import dev.lighttrack.bench.results.RunStore;
 import dev.lighttrack.bench.run.BenchModel;
 import dev.lighttrack.bench.run.BenchmarkTarget;
@@ -9,10 +8,8 @@ import dev.lighttrack.bench.run.RawRun;
 import dev.lighttrack.bench.run.RunProgress;
 import dev.lighttrack.bench.run.RunSettings;
 import dev.lighttrack.bench.run.TargetConditions;
-import dev.lighttrack.bench.stats.LatencyHistogram;
 import dev.lighttrack.bench.stats.MedianInterval;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,10 +23,12 @@ import java.util.Optional;
 public final class BenchmarkSession {
     private final RunStore store;
     private final RunProgress progress;
+    private final RunRecord.Origin origin;
 
-    public BenchmarkSession(RunStore store, RunProgress progress) {
+    public BenchmarkSession(RunStore store, RunProgress progress, RunRecord.Origin origin) {
         this.store = store;
         this.progress = progress;
+        this.origin = origin;
     }
 
     /** The record and where it was written. */
@@ -87,17 +86,7 @@ public final class BenchmarkSession {
         }
         settings = settings.times(sets);
         TargetConditions after = target.conditions();
-        if (raw.samplesNs().length == 0) {
-            throw new IllegalStateException("the runner on " + target.info().serial() + " returned no samples");
-        }
-        LatencyHistogram histogram = new LatencyHistogram();
-        histogram.recordAll(raw.samplesNs());
-        Instant now = Instant.now();
-        String id = RunStore.newId(now, target.info().serial());
-        RunRecord record = RunRecordFactory.create(id, now, target.info(), model, settings, raw, before, after,
-                histogram.summary().withRounds(raw.rounds()));
-        Path file = store.save(record, histogram.histogram());
-        return new Outcome(record, file);
+        return RunRecording.save(store, target.info(), model, settings, raw, before, after, origin);
     }
 
 }

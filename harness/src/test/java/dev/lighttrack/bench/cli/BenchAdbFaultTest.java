@@ -14,6 +14,7 @@ import dev.lighttrack.bench.device.VirtualDeviceSession;
 import dev.lighttrack.bench.device.profile.DeviceProfile;
 import dev.lighttrack.bench.device.profile.ProfileLoader;
 import dev.lighttrack.bench.files.Sha256;
+import dev.lighttrack.bench.results.RunRecord;
 import dev.lighttrack.bench.results.RunStore;
 import dev.lighttrack.bench.run.AdbTarget;
 import dev.lighttrack.bench.run.BenchModel;
@@ -118,7 +119,7 @@ class BenchAdbFaultTest extends AdbServerTestBase {
         Path model = tinyModel();
         BenchModel bench = new BenchModel(model, "tiny", null, Sha256.of(model), null, null, null);
         Path runs = work.resolve("runs");
-        BenchmarkSession session = new BenchmarkSession(new RunStore(runs), m -> { });
+        BenchmarkSession session = new BenchmarkSession(new RunStore(runs), m -> { }, RunRecord.Origin.bench(null));
         VirtualDeviceSession device = VirtualDeviceSession.start(sd845, server.address(), 0);
         Path started = device.sandbox().resolve("data/local/tmp/ltbench/hang.started");
         Thread unplug = new Thread(() -> {

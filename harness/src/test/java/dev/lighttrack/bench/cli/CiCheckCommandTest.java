@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lighttrack.bench.files.JsonMapper;
+import dev.lighttrack.bench.session.BenchHome;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,20 @@ class CiCheckCommandTest {
         // a first A/B that suspects a regression must have been confirmed, independently, before any verdict
         boolean suspected = d.at("/first/decision").asText().equals("regression");
         assertEquals(suspected, !d.get("confirmation").isNull(), d.toString());
+
+        // the check and both halves of each A/B are kept: the report, run records with their origin, the history
+        String id = r.get("id").asText();
+        assertTrue(Files.isRegularFile(BenchHome.results("checks").resolve(id + ".json")), id);
+        int expectedRuns = d.get("confirmation").isNull() ? 2 : 4;
+        assertEquals(expectedRuns, d.get("runs").size(), d.toString());
+        JsonNode control = JsonMapper.MAPPER.readTree(
+                BenchHome.results("runs").resolve(d.get("runs").get(0).asText() + ".json").toFile());
+        assertEquals("ci check", control.at("/origin/command").asText());
+        assertEquals(id, control.at("/origin/check_id").asText());
+        assertEquals("control", control.at("/origin/role").asText());
+        assertEquals(d.at("/first/rounds").asInt(), control.at("/settings/rounds").asInt());
+        JsonNode history = JsonMapper.MAPPER.readTree(CliRun.of("history", "--json").out());
+        assertTrue(history.get("checks").findValuesAsText("check_id").contains(id), history.toString());
 
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
         Element suite = doc.getDocumentElement();

@@ -34,7 +34,8 @@ class RunStoreTest {
                 List.of(new RunRecord.Round(0, Map.of("cpu0", 41.0), Map.of("cpu4", 2803200L), 0.42, false, List.of()),
                         new RunRecord.Round(1, Map.of("cpu0", 47.0), Map.of("cpu4", 2803200L), 0.5, true,
                                 List.of("cpu0 47.0 °C >= 45.0 °C"))), id + ".hlog",
-                new RunRecord.Host("0.1.0", "17", "Linux"), "virtual device: timings are of this host");
+                new RunRecord.Host("0.1.0", "17", "Linux"), "virtual device: timings are of this host",
+                new RunRecord.Origin("ci check", "0123abc", "c-1", "treatment", "A/B"));
     }
 
     @Test
@@ -53,7 +54,8 @@ class RunStoreTest {
         assertEquals(List.of(new RunRecord.OpTime("stem/conv", "Conv", 812.5)), back.ops());
         assertEquals(50, HistogramLogFile.read(dir.resolve(back.histogramFile())).getTotalCount());
         String text = Files.readString(json);
-        assertTrue(text.contains("\"schema_version\" : \"1.3\"") && text.contains("\"p50_us\""), text);
+        assertTrue(text.contains("\"schema_version\" : \"1.4\"") && text.contains("\"p50_us\""), text);
+        assertEquals(record(id, h).origin(), back.origin());
         assertEquals(record(id, h).rounds(), back.rounds());
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count());

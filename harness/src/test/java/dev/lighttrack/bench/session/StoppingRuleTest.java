@@ -3,6 +3,7 @@ package dev.lighttrack.bench.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lighttrack.bench.results.RunRecord;
 import dev.lighttrack.bench.results.RunStore;
 import dev.lighttrack.bench.run.BenchModel;
 import dev.lighttrack.bench.run.BenchmarkTarget;
@@ -71,7 +72,7 @@ class StoppingRuleTest {
     void measuresMoreUntilTheIntervalIsNarrowEnough() {
         SettlingTarget target = new SettlingTarget();
         List<String> said = new ArrayList<>();
-        BenchmarkSession session = new BenchmarkSession(new RunStore(dir), said::add);
+        BenchmarkSession session = new BenchmarkSession(new RunStore(dir), said::add, RunRecord.Origin.bench(null));
         var outcome = session.run(target, MODEL, TEN_ROUNDS, new StoppingRule(5, 600));
         assertTrue(target.runs >= 2, "one wide run must be followed by more: " + said);
         assertTrue(said.get(said.size() - 1).contains("within the target"), said.toString());
@@ -83,7 +84,7 @@ class StoppingRuleTest {
     void saysWhenTheTargetIsNotMetInTime() {
         SettlingTarget target = new SettlingTarget();
         List<String> said = new ArrayList<>();
-        new BenchmarkSession(new RunStore(dir), said::add).run(target, MODEL, TEN_ROUNDS, new StoppingRule(0.0001, 0));
+        new BenchmarkSession(new RunStore(dir), said::add, RunRecord.Origin.bench(null)).run(target, MODEL, TEN_ROUNDS, new StoppingRule(0.0001, 0));
         assertEquals(1, target.runs, said.toString());
         assertTrue(said.get(said.size() - 1).contains("NOT met"), said.toString());
     }
@@ -91,7 +92,7 @@ class StoppingRuleTest {
     @Test
     void withoutATargetItMeasuresOnce() {
         SettlingTarget target = new SettlingTarget();
-        new BenchmarkSession(new RunStore(dir), m -> { }).run(target, MODEL, TEN_ROUNDS, StoppingRule.ONCE);
+        new BenchmarkSession(new RunStore(dir), m -> { }, RunRecord.Origin.bench(null)).run(target, MODEL, TEN_ROUNDS, StoppingRule.ONCE);
         assertEquals(1, target.runs);
     }
 }
