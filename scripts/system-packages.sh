@@ -12,6 +12,7 @@ LTB_PACKAGES=(
 )
 LTB_TEST_PACKAGES=(
   python3-onnx python3-numpy             # the real onnx checker used by tests
+  chromium chromium-driver               # the browser test of bench report
 )
 
 ltb_install_missing() {

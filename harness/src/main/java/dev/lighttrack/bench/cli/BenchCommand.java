@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
             "Without a subcommand: deploy the runner agent and a model to a device, measure every inference on the "
                 + "device and write a run record (results/runs/<id>.json) with its HdrHistogram log (<id>.hlog)."},
         subcommands = {ArchCommand.class, CiCommand.class, DevicesCommand.class, HistoryCommand.class, LutCommand.class,
-            PerfCommand.class, SearchCommand.class, VirtualDeviceCommand.class})
+            PerfCommand.class, ReportCommand.class, SearchCommand.class, VirtualDeviceCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
@@ -55,7 +55,8 @@ final class BenchCommand implements Callable<Integer> {
         BenchmarkSession session = new BenchmarkSession(store, ProgressLine.messages("bench"),
                 RunRecord.Origin.bench(commit.resolve()));
         List<BenchmarkSession.Outcome> outcomes = session.benchmarkAll(target.spec(), benchModel, settings, rule);
-        new RunHistory(BenchHome.results(HistoryCommand.DATABASE), BenchHome.results("runs"), m -> System.err.println("bench: " + m))
+        new RunHistory(BenchHome.results(HistoryCommand.DATABASE), BenchHome.results("runs"),
+                m -> System.err.println("bench: " + m))
                 .record(outcomes.stream().map(o -> new RunHistory.Saved(o.record(), o.file())).toList(), null);
         if (output.json) {
             List<RunRecord> records = outcomes.stream().map(BenchmarkSession.Outcome::record).toList();

@@ -7,8 +7,6 @@ import dev.lighttrack.bench.ci.JUnitReport;
 import dev.lighttrack.bench.ci.PairedComparison;
 import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.errors.ExitCode;
-import dev.lighttrack.bench.errors.InvalidSetting;
-import dev.lighttrack.bench.errors.SettingRange;
 import dev.lighttrack.bench.files.AtomicFiles;
 import dev.lighttrack.bench.files.JsonMapper;
 import dev.lighttrack.bench.history.RunHistory;
@@ -83,13 +81,8 @@ final class CiCheckCommand implements Callable<Integer> {
             description = "Another runner build as the control's agent (not implemented yet).")
     Path baselineAgent;
 
-    @Option(names = "--threshold", defaultValue = "5%", paramLabel = "PCT",
-            description = "The smallest slow-down that is a regression, 0.1-100% (default ${DEFAULT-VALUE}).")
-    String threshold;
-
-    @Option(names = "--max-rounds", defaultValue = "60", paramLabel = "R",
-            description = "Rounds an A/B may take before it is called inconclusive (default ${DEFAULT-VALUE}).")
-    int maxRounds;
+    @Mixin
+    CheckOptions check;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML for the CI server.")
     Path junit;
@@ -100,24 +93,21 @@ final class CiCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean json = OutputOptions.of(spec).json;
-        double thresholdPct = parsePct(threshold);
-        new SettingRange(2, RunSettings.MAX_ROUNDS).check("maxRounds", maxRounds);
+        double thresholdPct = check.thresholdPct();
+        int maxRounds = check.maxRounds();
         if (baseline.name != null) {
             throw BenchException.badInput("--baseline NAME (stored baselines) is not implemented yet: give the "
                     + "control as --baseline-model or --baseline-arch, measured in the same session");
         }
         if (baselineAgent != null) {
-            throw BenchException.badInput("--baseline-agent is not implemented yet: both halves run this bench's agent");
+            throw BenchException.badInput("--baseline-agent is not implemented yet: both halves run this bench's "
+                    + "agent");
         }
         ModelChoice treatmentChoice = model.choice();
         BenchModel treatment = treatmentChoice.resolve();
         BenchModel control = control(treatment, treatmentChoice.searchSize());
         long start = System.nanoTime();
-        RunSettings settings = measurement.settings();
-        if (settings.rounds() < 6) {
-            throw new InvalidSetting("rounds", "must be at least 6 for a check: the ratio's 95% interval comes from "
-                    + "the rounds");
-        }
+        RunSettings settings = CheckOptions.checked(measurement.settings());
         String commitId = commit.resolve();
         RunStore runs = new RunStore(BenchHome.results("runs"));
         runs.checkWritable();
@@ -159,7 +149,8 @@ final class CiCheckCommand implements Callable<Integer> {
                 treatment.name(), thresholdPct, PairedComparison.TEST, CiCheckReport.overall(checks), checks);
         AtomicFiles.write(BenchHome.results("checks").resolve(checkId + ".json"),
                 (JsonMapper.write(report) + "\n").getBytes(StandardCharsets.UTF_8));
-        new RunHistory(BenchHome.results(HistoryCommand.DATABASE), BenchHome.results("runs"), m -> System.err.println("bench: " + m))
+        new RunHistory(BenchHome.results(HistoryCommand.DATABASE), BenchHome.results("runs"),
+                m -> System.err.println("bench: " + m))
                 .record(saved, report);
         if (junit != null) {
             JUnitReport.write(report, (System.nanoTime() - start) / 1e9, junit);
@@ -191,20 +182,6 @@ final class CiCheckCommand implements Callable<Integer> {
             control = models.copyOf(control, "control");
         }
         return control;
-    }
-
-    static double parsePct(String text) {
-        String t = text.trim();
-        String number = t.endsWith("%") ? t.substring(0, t.length() - 1).trim() : t;
-        try {
-            double v = Double.parseDouble(number);
-            if (v >= 0.1 && v <= 100) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new InvalidSetting("threshold", "'" + text + "' is not a percentage from 0.1 to 100 (e.g. 5%)");
     }
 
 }

@@ -8,7 +8,6 @@ import dev.lighttrack.bench.history.HistoryDatabase;
 import dev.lighttrack.bench.history.SeriesChanges;
 import dev.lighttrack.bench.session.BenchHome;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +19,8 @@ import picocli.CommandLine.Spec;
         description = {"Change points per series (serial/backend/precision/model) over the runs' medians in time "
                 + "order: E-Divisive (energy statistic, on log latency) bisection as Apache Otava does it, each split "
                 + "kept when a Welch t-test of its two sides gives p <= --max-p (Bonferroni-corrected for the splits "
-                + "tried) and the shift is at least --min-magnitude; listed with the run and commit where the level moved and the commit before.",
+                + "tried) and the shift is at least --min-magnitude; listed with the run and commit where the level "
+                + "moved and the commit before.",
             "Slow drifts that no single A/B sees show here; a series needs at least 2 x --min-segment runs."})
 final class HistoryChangesCommand implements Callable<Integer> {
     @Spec
@@ -66,10 +66,7 @@ final class HistoryChangesCommand implements Callable<Integer> {
             System.out.printf("%s: %d runs, %s%n", s.series(), s.runs(), s.changes().isEmpty() ? "no change"
                     : s.changes().size() + " change" + (s.changes().size() == 1 ? "" : "s"));
             for (SeriesChanges.Change c : s.changes()) {
-                System.out.printf(Locale.ROOT, "  at run %d (%s, commit %s, after %s): p50 %.3f -> %.3f ms (%+.1f%%), "
-                                + "p %.2g%n", c.index(), c.createdAt(), HistoryCommand.shortCommit(c.commit()),
-                        HistoryCommand.shortCommit(c.previousCommit()), c.p50BeforeUs() / 1000, c.p50AfterUs() / 1000,
-                        100 * c.magnitude(), c.p());
+                System.out.println("  " + c.describe());
             }
         }
         return 0;

@@ -63,14 +63,15 @@ final class HistoryCommand implements Callable<Integer> {
             String ci = e.p50CiLowUs() == null ? "" : String.format(Locale.ROOT, " [%.3f, %.3f]",
                     e.p50CiLowUs() / 1000, e.p50CiHighUs() / 1000);
             System.out.printf(Locale.ROOT, "  %s  %-10s  %-40s  p50 %8.3f ms%-20s  %7.1f fps  %s%n", e.createdAt(),
-                    shortCommit(e.commit()), e.series(), e.p50Us() / 1000, ci, e.fps(),
+                    HistoryEntry.shortCommit(e.commit()), e.series(), e.p50Us() / 1000, ci, e.fps(),
                     e.role() == null ? e.command() : e.command() + " " + e.role());
         }
         if (!listing.checks().isEmpty()) {
             System.out.println("checks:");
             for (CheckEntry c : listing.checks()) {
                 System.out.printf(Locale.ROOT, "  %s  %-10s  %s/%s/%s  %s vs %s: %s, ratio %.4f over %d rounds%n",
-                        c.createdAt(), shortCommit(c.commit()), c.serial(), c.backend(), c.precision(), c.treatment(),
+                        c.createdAt(), HistoryEntry.shortCommit(c.commit()), c.serial(), c.backend(), c.precision(),
+                        c.treatment(),
                         c.control(), c.decision(), c.ratio(), c.rounds());
             }
         }
@@ -79,10 +80,5 @@ final class HistoryCommand implements Callable<Integer> {
 
     private <T> List<T> newest(List<T> all) {
         return all.subList(Math.max(0, all.size() - limit), all.size());
-    }
-
-    static String shortCommit(String commit) {
-        // a full git sha is shortened as git does; a name given with --commit is shown as given
-        return commit == null ? "-" : commit.matches("[0-9a-f]{40,64}") ? commit.substring(0, 10) : commit;
     }
 }

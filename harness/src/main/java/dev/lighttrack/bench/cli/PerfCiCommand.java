@@ -68,13 +68,8 @@ final class PerfCiCommand implements Callable<Integer> {
             description = "Checks against each version, 0-1000 (default ${DEFAULT-VALUE}).")
     int variantChecks;
 
-    @Option(names = "--threshold", defaultValue = "5%", paramLabel = "PCT",
-            description = "As for ci check (default ${DEFAULT-VALUE}).")
-    String threshold;
-
-    @Option(names = "--max-rounds", defaultValue = "60", paramLabel = "R",
-            description = "As for ci check (default ${DEFAULT-VALUE}).")
-    int maxRounds;
+    @Mixin
+    CheckOptions check;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
             description = "Seed of the mutants the versions are chosen from (default ${DEFAULT-VALUE}).")
@@ -89,10 +84,10 @@ final class PerfCiCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean json = OutputOptions.of(spec).json;
-        double thresholdPct = CiCheckCommand.parsePct(threshold);
+        double thresholdPct = check.thresholdPct();
+        int maxRounds = check.maxRounds();
         new SettingRange(0, 1000).check("selfChecks", selfChecks);
         new SettingRange(0, 1000).check("variantChecks", variantChecks);
-        new SettingRange(2, RunSettings.MAX_ROUNDS).check("maxRounds", maxRounds);
         for (double v : variants) {
             if (!(v >= 0.5 && v <= 100)) {
                 throw new InvalidSetting("variants", "each must be a percentage from 0.5 to 100, got " + v);
@@ -103,12 +98,10 @@ final class PerfCiCommand implements Callable<Integer> {
         ModelResolver models = BenchHome.models();
         BenchModel control = models.fromArch(arch, size, 0);
         Report report;
-        try (OpenedTarget opened = OpenedTarget.openOne(target.spec(), measurement.settings(), "a check benchmark",
+        RunSettings checked = CheckOptions.checked(measurement.settings());
+        try (OpenedTarget opened = OpenedTarget.openOne(target.spec(), checked, "a check benchmark",
                 ProgressLine.messages("bench"))) {
             RunSettings settings = opened.settings();
-            if (settings.rounds() < 6) {
-                throw new InvalidSetting("rounds", "must be at least 6 for a check");
-            }
             CiAcceptance acceptance = new CiAcceptance(opened.target(), settings, maxRounds, thresholdPct,
                     ProgressLine.forStderr());
             List<CiAcceptance.Treatment> treatments = new ArrayList<>();
@@ -140,8 +133,8 @@ final class PerfCiCommand implements Callable<Integer> {
                     ? String.format(Locale.ROOT, "%.4f", c.referenceRatio())
                     : String.format(Locale.ROOT, "%.4f (%.4f-%.4f)", c.referenceRatio(), c.referenceRatioCi().get(0),
                             c.referenceRatioCi().get(1));
-            System.out.printf(Locale.ROOT, "  %-9s  %10.4f  %-24s  %6d  %10d  %12d  %4d  %11d  %.4f (%.4f-%.4f)  %6.1f  "
-                    + "%7.1f%n", c.label(), c.macsRatio(), ref, c.checks(), c.decisions().get(Decision.REGRESSION),
+            System.out.printf(Locale.ROOT, "  %-9s  %10.4f  %-24s  %6d  %10d  %12d  %4d  %11d  %.4f (%.4f-%.4f)  "
+                    + "%6.1f  %7.1f%n", c.label(), c.macsRatio(), ref, c.checks(), c.decisions().get(Decision.REGRESSION),
                     c.decisions().get(Decision.INCONCLUSIVE), c.decisions().get(Decision.SAME),
                     c.decisions().get(Decision.IMPROVEMENT), c.medianRatio(), c.minRatio(), c.maxRatio(),
                     c.meanRounds(), c.meanSeconds());

@@ -17,13 +17,23 @@ public record HistoryEntry(String id, String createdAt, String commit, String co
         List<Double> ci = r.summary().p50CiUs();
         return new HistoryEntry(r.id(), r.createdAt(), o.commit(), o.command(), o.checkId(), o.role(), o.phase(),
                 r.device().serial(), r.device().profile(), r.device().soc(), r.device().virtual(), r.backend(),
-                r.precision(), r.model().name(), r.model().sha256(), r.runner().version(), r.summary().p50Us(),
+                r.precision(), seriesModel(r.model()), r.model().sha256(), r.runner().version(), r.summary().p50Us(),
                 ci == null ? null : ci.get(0), ci == null ? null : ci.get(1), r.summary().fps(), recordFile);
+    }
+
+    /** The model's name, with its search size when it has one: another input size is another series. */
+    static String seriesModel(RunRecord.Model m) {
+        return m.searchSize() == null ? m.name() : m.name() + "-s" + m.searchSize();
     }
 
     /** {@code serial/backend/precision/model}: what a change point is looked for in. */
     public String series() {
         return series(serial, backend, precision, model);
+    }
+
+    /** A full git sha shortened as git does; a name given with --commit as given; "-" for none. */
+    public static String shortCommit(String commit) {
+        return commit == null ? "-" : commit.matches("[0-9a-f]{40,64}") ? commit.substring(0, 10) : commit;
     }
 
     static String series(String serial, String backend, String precision, String model) {

@@ -3,6 +3,7 @@ package dev.lighttrack.bench.history;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,6 +17,13 @@ public final class SeriesChanges {
     /** A series' change: where (run, time, commit, the commit before), the levels either side, shift and p. */
     public record Change(String series, int index, String runId, String createdAt, String commit,
                          String previousCommit, double p50BeforeUs, double p50AfterUs, double magnitude, double p) {
+        /** One line: where, the levels either side, the shift and p. */
+        public String describe() {
+            return String.format(Locale.ROOT, "at run %d (%s, commit %s, after %s): p50 %.3f -> %.3f ms (%+.1f%%), "
+                    + "p %.2g", index, createdAt, HistoryEntry.shortCommit(commit),
+                    HistoryEntry.shortCommit(previousCommit), p50BeforeUs / 1000, p50AfterUs / 1000,
+                    100 * magnitude, p);
+        }
     }
 
     /** One series: how many runs it has and its changes. */

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HistoryCommandTest {
-    private static final String SERIES = "host/cpu/fp32/lighttrack-mobile";
+    private static final String SERIES = "host/cpu/fp32/lighttrack-mobile-s64";
 
     private static CliRun bench(String commit) {
         CliRun run = CliRun.of("--device", "host", "--arch", "lighttrack-mobile", "--search-size", "64", "--warmup",
