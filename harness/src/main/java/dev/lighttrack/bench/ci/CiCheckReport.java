@@ -14,7 +14,7 @@ public record CiCheckReport(String id, String createdAt, String commit, String c
      */
     public record DeviceCheck(String device, String profile, String soc, boolean virtual, String backend,
                               String precision, String model, Decision decision, String note,
-                              PairedComparison first, PairedComparison confirmation, List<String> runs) {
+                              Comparison first, Comparison confirmation, List<String> runs) {
     }
 
     /** Regression if any device regressed, else inconclusive if any was, else improvement if all improved. */

@@ -66,12 +66,12 @@ public final class JUnitReport {
 
     /** One line with the numbers: the decision, both medians with intervals, the ratio with its interval, p. */
     public static String message(CiCheckReport report, CiCheckReport.DeviceCheck d) {
-        PairedComparison c = d.confirmation() != null ? d.confirmation() : d.first();
+        Comparison c = d.confirmation() != null ? d.confirmation() : d.first();
         return String.format(Locale.ROOT, "%s on %s %s: treatment p50 %.3f ms %s vs control %.3f ms %s, ratio %.4f %s "
-                        + "over %d rounds, threshold %.1f%%, Wilcoxon p %.3g (%s)%s", d.decision().label(), d.device(),
+                        + "over %d rounds, threshold %.1f%%, p %.3g (%s)%s", d.decision().label(), d.device(),
                 d.backend(), c.treatmentP50Us() / 1000, ms(c.treatmentCiUs()), c.controlP50Us() / 1000,
-                ms(c.controlCiUs()), c.ratio(), interval(c.ratioCi()), c.rounds(), report.thresholdPct(),
-                c.wilcoxonP(), PairedComparison.TEST, d.note() == null ? "" : "; " + d.note());
+                ms(c.controlCiUs()), c.ratio(), interval(c.ratioCi()), c.rounds(), c.thresholdPct(),
+                c.p(), c.test(), d.note() == null ? "" : "; " + d.note());
     }
 
     private static String ms(java.util.List<Double> ci) {

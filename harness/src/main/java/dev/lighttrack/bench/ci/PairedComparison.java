@@ -20,13 +20,14 @@ import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
  * {@code inconclusive} (measure more). A change smaller than the threshold but significant is {@code same}
  * once the interval is inside the band.
  */
-public record PairedComparison(int rounds, double controlP50Us, List<Double> controlCiUs, double treatmentP50Us,
-                               List<Double> treatmentCiUs, double ratio, List<Double> ratioCi, double wilcoxonP,
-                               Decision decision) {
+public final class PairedComparison {
     public static final String TEST = "paired per-round median ratios: order-statistics 95% interval of their "
             + "median, Wilcoxon signed-rank p";
 
-    public static PairedComparison of(RawRun control, RawRun treatment, double thresholdPct) {
+    private PairedComparison() {
+    }
+
+    public static Comparison of(RawRun control, RawRun treatment, double thresholdPct) {
         double[] c = MedianInterval.roundMediansUs(control.rounds());
         double[] t = MedianInterval.roundMediansUs(treatment.rounds());
         if (c.length != t.length) {
@@ -40,8 +41,8 @@ public record PairedComparison(int rounds, double controlP50Us, List<Double> con
         double ratio = StatUtils.percentile(ratios, 50);
         List<Double> ci = MedianInterval.of(ratios).map(x -> List.of(x[0], x[1])).orElse(null);
         double p = wilcoxon(ratios);
-        return new PairedComparison(c.length, SampleStats.of(control.samplesNs()).p50Us(), interval(c),
-                SampleStats.of(treatment.samplesNs()).p50Us(), interval(t), ratio, ci, p,
+        return new Comparison(TEST, c.length, SampleStats.of(control.samplesNs()).p50Us(), interval(c),
+                SampleStats.of(treatment.samplesNs()).p50Us(), interval(t), ratio, ci, p, thresholdPct,
                 decide(ratio, ci, thresholdPct));
     }
 
@@ -66,7 +67,7 @@ public record PairedComparison(int rounds, double controlP50Us, List<Double> con
         return Decision.INCONCLUSIVE;
     }
 
-    private static List<Double> interval(double[] roundMedians) {
+    static List<Double> interval(double[] roundMedians) {
         return MedianInterval.of(roundMedians).map(x -> List.of(x[0], x[1])).orElse(null);
     }
 

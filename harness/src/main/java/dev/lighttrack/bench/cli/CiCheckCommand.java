@@ -1,9 +1,12 @@
 package dev.lighttrack.bench.cli;
 
 import dev.lighttrack.bench.ci.AbCheck;
+import dev.lighttrack.bench.ci.BaselineStore;
+import dev.lighttrack.bench.ci.StoredComparison;
 import dev.lighttrack.bench.ci.CiCheckReport;
 import dev.lighttrack.bench.ci.Decision;
 import dev.lighttrack.bench.ci.JUnitReport;
+import dev.lighttrack.bench.ci.Comparison;
 import dev.lighttrack.bench.ci.PairedComparison;
 import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.errors.ExitCode;
@@ -11,6 +14,7 @@ import dev.lighttrack.bench.files.AtomicFiles;
 import dev.lighttrack.bench.files.JsonMapper;
 import dev.lighttrack.bench.history.RunHistory;
 import dev.lighttrack.bench.results.RunRecord;
+import dev.lighttrack.bench.results.RunRecordJson;
 import dev.lighttrack.bench.results.RunStore;
 import dev.lighttrack.bench.run.RawRun;
 import dev.lighttrack.bench.run.TargetConditions;
@@ -73,7 +77,9 @@ final class CiCheckCommand implements Callable<Integer> {
                 + "The same model as the treatment is a self-check: the control is then a copy of the same bytes.")
         String arch;
 
-        @Option(names = "--baseline", paramLabel = "NAME", description = "A stored baseline (not implemented yet).")
+        @Option(names = "--baseline", paramLabel = "NAME", description = "A stored baseline (bench ci baseline save): "
+                + "no control in this session, so drift since then is not cancelled and the threshold is widened to "
+                + "what both runs' intervals can tell.")
         String name;
     }
 
@@ -95,17 +101,15 @@ final class CiCheckCommand implements Callable<Integer> {
         boolean json = OutputOptions.of(spec).json;
         double thresholdPct = check.thresholdPct();
         int maxRounds = check.maxRounds();
-        if (baseline.name != null) {
-            throw BenchException.badInput("--baseline NAME (stored baselines) is not implemented yet: give the "
-                    + "control as --baseline-model or --baseline-arch, measured in the same session");
-        }
         if (baselineAgent != null) {
             throw BenchException.badInput("--baseline-agent is not implemented yet: both halves run this bench's "
                     + "agent");
         }
         ModelChoice treatmentChoice = model.choice();
         BenchModel treatment = treatmentChoice.resolve();
-        BenchModel control = control(treatment, treatmentChoice.searchSize());
+        BaselineStore.Baseline stored = baseline.name == null ? null
+                : new BaselineStore(BenchHome.results("baselines")).load(BaselineStore.checkedName(baseline.name));
+        BenchModel control = stored != null ? null : control(treatment, treatmentChoice.searchSize());
         long start = System.nanoTime();
         RunSettings settings = CheckOptions.checked(measurement.settings());
         String commitId = commit.resolve();
@@ -120,13 +124,17 @@ final class CiCheckCommand implements Callable<Integer> {
                     .plan()) {
                 try (BenchmarkTarget device = planned.open()) {
                     TargetConditions before = device.conditions();
-                    AbCheck.Outcome o = new AbCheck(device, planned.settings(), maxRounds, ProgressLine.forStderr())
-                            .check(control, treatment, thresholdPct);
+                    AbCheck ab = new AbCheck(device, planned.settings(), maxRounds, ProgressLine.forStderr());
+                    AbCheck.Outcome o = stored == null ? ab.check(control, treatment, thresholdPct)
+                            : ab.check(storedRun(stored, device.info().serial(), settings), treatment, thresholdPct);
                     TargetConditions after = device.conditions();
                     List<String> ids = new ArrayList<>();
                     for (AbCheck.Phase phase : phases(o)) {
                         for (String role : List.of("control", "treatment")) {
                             RawRun raw = role.equals("control") ? phase.control() : phase.treatment();
+                            if (raw == null) {
+                                continue; // a stored baseline: its run is already recorded
+                            }
                             int sets = Math.max(1, raw.roundSizes().length / planned.settings().rounds());
                             BenchmarkSession.Outcome out = RunRecording.save(runs, device.info(),
                                     role.equals("control") ? control : treatment, planned.settings().times(sets),
@@ -145,8 +153,10 @@ final class CiCheckCommand implements Callable<Integer> {
         } catch (MeasurementInterruptedException e) {
             throw BenchException.badInput(e.getMessage(), e);
         }
-        CiCheckReport report = new CiCheckReport(checkId, started.toString(), commitId, control.name(),
-                treatment.name(), thresholdPct, PairedComparison.TEST, CiCheckReport.overall(checks), checks);
+        String controlName = stored != null ? "baseline " + stored.name() : control.name();
+        CiCheckReport report = new CiCheckReport(checkId, started.toString(), commitId, controlName,
+                treatment.name(), thresholdPct, stored != null ? StoredComparison.TEST : PairedComparison.TEST,
+                CiCheckReport.overall(checks), checks);
         AtomicFiles.write(BenchHome.results("checks").resolve(checkId + ".json"),
                 (JsonMapper.write(report) + "\n").getBytes(StandardCharsets.UTF_8));
         new RunHistory(BenchHome.results(HistoryCommand.DATABASE), BenchHome.results("runs"),
@@ -159,7 +169,7 @@ final class CiCheckCommand implements Callable<Integer> {
             System.out.println(JsonMapper.write(report));
         } else {
             System.out.printf("bench ci check: %s (control %s, treatment %s, threshold %.1f%%)%n",
-                    report.decision().label(), control.name(), treatment.name(), thresholdPct);
+                    report.decision().label(), controlName, treatment.name(), thresholdPct);
             checks.forEach(d -> System.out.println("  " + JUnitReport.message(report, d)));
         }
         return switch (report.decision()) {
@@ -167,6 +177,21 @@ final class CiCheckCommand implements Callable<Integer> {
             case INCONCLUSIVE -> ExitCode.INCONCLUSIVE.code();
             default -> 0;
         };
+    }
+
+    /** The stored baseline's run for this device, backend and precision, read from its run record. */
+    private static RunRecord storedRun(BaselineStore.Baseline stored, String serial, RunSettings settings) {
+        BaselineStore.Entry e = stored.find(serial, settings.backend(), settings.precision()).orElseThrow(() ->
+                BenchException.badInput("baseline '" + stored.name() + "' has no run for " + serial + " "
+                        + settings.backend() + " " + settings.precision() + " (it has: " + stored.entries().stream()
+                        .map(x -> x.serial() + " " + x.backend() + " " + x.precision()).toList() + "); save one with "
+                        + "'bench ci baseline save " + stored.name() + "' on that device"));
+        Path file = BenchHome.results("runs").resolve(e.runId() + ".json");
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw BenchException.badInput("baseline '" + stored.name() + "' names run " + e.runId() + ", whose record "
+                    + file + " is gone; save the baseline again");
+        }
+        return RunRecordJson.read(file);
     }
 
     private static List<AbCheck.Phase> phases(AbCheck.Outcome o) {

@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "ci", mixinStandardHelpOptions = true,
         description = "Latency regression checks for CI: A/B of a control and a treatment on each device, with JUnit "
                 + "XML for the CI server.",
-        subcommands = {CiCheckCommand.class})
+        subcommands = {CiCheckCommand.class, CiBaselineCommand.class})
 final class CiCommand {
 }

@@ -1,6 +1,7 @@
 package dev.lighttrack.bench.cli;
 
 import dev.lighttrack.bench.ci.Decision;
+import dev.lighttrack.bench.ci.Comparison;
 import dev.lighttrack.bench.ci.PairedComparison;
 import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.errors.InvalidSetting;
@@ -152,7 +153,7 @@ final class PerfCiCommand implements Callable<Integer> {
         List<CiVariants.Candidate> candidates = CiVariants.candidates(base, size, CANDIDATES, seed);
         List<BenchModel> built = candidates.stream()
                 .map(c -> models.fromArch(ArchStringCodec.format(c.arch()), size, 0)).toList();
-        List<PairedComparison> reference = acceptance.reference(control, built, REFERENCE_TIMES);
+        List<Comparison> reference = acceptance.reference(control, built, REFERENCE_TIMES);
         List<CiAcceptance.Treatment> out = new ArrayList<>();
         for (double pct : variants) {
             double want = 1 + pct / 100;

@@ -89,12 +89,12 @@ public final class HistoryDatabase implements AutoCloseable {
     /** Adds one device's check, or replaces it. */
     public void add(CheckEntry e) {
         String sql = "INSERT OR REPLACE INTO checks (check_id, created_at, commit_id, serial, profile, backend, "
-                + "precision, control, treatment, decision, ratio, ratio_low, ratio_high, wilcoxon_p, rounds, "
+                + "precision, control, treatment, decision, ratio, ratio_low, ratio_high, p, rounds, "
                 + "threshold_pct) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             bind(s, new Object[] {e.checkId(), e.createdAt(), e.commit(), e.serial(), e.profile(), e.backend(),
                 e.precision(), e.control(), e.treatment(), e.decision(), e.ratio(), e.ratioLow(), e.ratioHigh(),
-                e.wilcoxonP(), e.rounds(), e.thresholdPct()});
+                e.p(), e.rounds(), e.thresholdPct()});
             s.executeUpdate();
         } catch (SQLException ex) {
             throw failure("add check " + e.checkId(), ex);
@@ -134,7 +134,7 @@ public final class HistoryDatabase implements AutoCloseable {
                         r.getString("serial"), r.getString("profile"), r.getString("backend"),
                         r.getString("precision"), r.getString("control"), r.getString("treatment"),
                         r.getString("decision"), r.getDouble("ratio"), nullableDouble(r, "ratio_low"),
-                        nullableDouble(r, "ratio_high"), r.getDouble("wilcoxon_p"), r.getInt("rounds"),
+                        nullableDouble(r, "ratio_high"), r.getDouble("p"), r.getInt("rounds"),
                         r.getDouble("threshold_pct")));
             }
         } catch (SQLException ex) {

@@ -27,7 +27,7 @@ final class HistorySchema {
                       check_id TEXT NOT NULL, created_at TEXT NOT NULL, commit_id TEXT, serial TEXT NOT NULL,
                       profile TEXT, backend TEXT NOT NULL, precision TEXT NOT NULL, control TEXT NOT NULL,
                       treatment TEXT NOT NULL, decision TEXT NOT NULL, ratio REAL NOT NULL, ratio_low REAL,
-                      ratio_high REAL, wilcoxon_p REAL NOT NULL, rounds INTEGER NOT NULL, threshold_pct REAL NOT NULL,
+                      ratio_high REAL, p REAL NOT NULL, rounds INTEGER NOT NULL, threshold_pct REAL NOT NULL,
                       PRIMARY KEY (check_id, serial, backend, precision))""",
                     "CREATE INDEX runs_series ON runs (serial, backend, precision, model, created_at)"));
 

@@ -2,6 +2,7 @@ package dev.lighttrack.bench.perf;
 
 import dev.lighttrack.bench.ci.AbCheck;
 import dev.lighttrack.bench.ci.Decision;
+import dev.lighttrack.bench.ci.Comparison;
 import dev.lighttrack.bench.ci.PairedComparison;
 import dev.lighttrack.bench.run.BenchModel;
 import dev.lighttrack.bench.run.BenchmarkTarget;
@@ -42,14 +43,14 @@ public final class CiAcceptance {
      * A treatment to check against the control, {@code checks} times: {@code macsRatio} 1 and no reference for the
      * control's copy; else its slow-down as the reference measurement found it.
      */
-    public record Treatment(String label, BenchModel model, double macsRatio, PairedComparison reference, int checks) {
+    public record Treatment(String label, BenchModel model, double macsRatio, Comparison reference, int checks) {
     }
 
     /**
      * How much slower each candidate really is: the control and all candidates interleaved in one plan, with
      * {@code times} × the rounds and samples of one check, each candidate compared round by round with the control.
      */
-    public List<PairedComparison> reference(BenchModel control, List<BenchModel> candidates, int times) {
+    public List<Comparison> reference(BenchModel control, List<BenchModel> candidates, int times) {
         List<BenchModel> all = new ArrayList<>();
         all.add(control);
         all.addAll(candidates);
@@ -58,7 +59,7 @@ public final class CiAcceptance {
         progress.planned("reference: the control and " + candidates.size() + " candidates interleaved", all.size(), 0);
         new MeasurementPlan(target, settings.times(times), all.size(), progress).measure("reference", index, all::get,
                 0, all.size(), runs::put);
-        List<PairedComparison> out = new ArrayList<>();
+        List<Comparison> out = new ArrayList<>();
         for (int i = 1; i < all.size(); i++) {
             out.add(PairedComparison.of(runs.get(0), runs.get(i), thresholdPct));
         }
@@ -95,7 +96,7 @@ public final class CiAcceptance {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             int n = ratios.length;
-            PairedComparison ref = t.reference();
+            Comparison ref = t.reference();
             out.add(new CaseResult(t.label(), t.model().name(), t.macsRatio(), ref == null ? null : ref.ratio(),
                     ref == null ? null : ref.ratioCi(), n, decisions,
                     StatUtils.percentile(ratios, 50), StatUtils.min(ratios), StatUtils.max(ratios), rounds / n,

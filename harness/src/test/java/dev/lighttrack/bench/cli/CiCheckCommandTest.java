@@ -60,11 +60,41 @@ class CiCheckCommandTest {
     }
 
     @Test
+    void aStoredBaselineIsCheckedWithoutAControlAndSaysSo() throws Exception {
+        CliRun save = CliRun.of("ci", "baseline", "save", "nightly", "--device", "host", "--arch", "lighttrack-mobile",
+                "--search-size", "128", "--iterations", "48", "--rounds", "12", "--warmup", "1", "--min-seconds", "0",
+                "--json");
+        assertEquals(0, save.exitCode(), save::toString);
+        String runId = JsonMapper.MAPPER.readTree(save.out()).at("/entries/0/run_id").asText();
+        assertTrue(Files.isRegularFile(BenchHome.results("runs").resolve(runId + ".json")), runId);
+        assertTrue(CliRun.of("ci", "baseline", "list").out().contains("nightly:"));
+
+        CliRun run = CliRun.of("ci", "check", "--device", "host", "--arch", "lighttrack-mobile", "--search-size",
+                "128", "--baseline", "nightly", "--iterations", "48", "--rounds", "12", "--warmup", "1",
+                "--min-seconds", "0", "--max-rounds", "24", "--json");
+        assertTrue(run.exitCode() == 0 || run.exitCode() == 4, run::toString);
+        JsonNode r = JsonMapper.MAPPER.readTree(run.out());
+        assertEquals("baseline nightly", r.get("control").asText());
+        assertTrue(r.get("test").asText().contains("drift not cancelled"), r.toString());
+        JsonNode first = r.at("/devices/0/first");
+        assertTrue(first.get("threshold_pct").asDouble() >= 5, first.toString());
+        assertEquals(1.0, first.get("ratio").asDouble(), 0.15);
+        // only the treatment was measured: its runs are recorded, the baseline's run is not repeated
+        for (JsonNode id : r.at("/devices/0/runs")) {
+            JsonNode rec = JsonMapper.MAPPER.readTree(BenchHome.results("runs").resolve(id.asText() + ".json")
+                    .toFile());
+            assertEquals("treatment", rec.at("/origin/role").asText());
+        }
+    }
+
+    @Test
     void badOptionsAreOneLineErrors() {
         LutCommandTest.assertOneLineExit2(CliRun.of("ci", "check", "--device", "host", "--arch", "lighttrack-mobile",
                 "--baseline-arch", "lighttrack-mobile", "--threshold", "lots"), "'lots' is not a percentage");
-        LutCommandTest.assertOneLineExit2(CliRun.of("ci", "check", "--device", "host", "--baseline", "main"),
-                "--baseline NAME (stored baselines) is not implemented yet");
+        LutCommandTest.assertOneLineExit2(CliRun.of("ci", "check", "--device", "host", "--arch", "lighttrack-mobile",
+                "--baseline", "never-saved"), "no baseline 'never-saved'");
+        LutCommandTest.assertOneLineExit2(CliRun.of("ci", "check", "--device", "host", "--arch", "lighttrack-mobile",
+                "--baseline", "../x"), "'../x' is not a baseline name");
         LutCommandTest.assertOneLineExit2(CliRun.of("ci", "check", "--device", "host", "--arch", "lighttrack-mobile",
                 "--baseline-arch", "lighttrack-mobile", "--rounds", "3"), "must be at least 6 for a check");
         CliRun none = CliRun.of("ci", "check", "--device", "host");
