@@ -19,6 +19,7 @@ import dev.lighttrack.bench.search.Fitness;
 import dev.lighttrack.bench.search.LatencyCache;
 import dev.lighttrack.bench.search.LatencyEstimate;
 import dev.lighttrack.bench.search.LatencySource;
+import dev.lighttrack.bench.search.HybridLatency;
 import dev.lighttrack.bench.search.LutLatency;
 import dev.lighttrack.bench.search.MeasuredLatency;
 import dev.lighttrack.bench.search.ProxyFitness;
@@ -88,12 +89,19 @@ final class SearchCommand implements Callable<Integer> {
     String latencyBudget;
 
     @Option(names = "--latency", defaultValue = "measured", paramLabel = "SOURCE",
-            description = "measured (default), lut (with --lut) or hybrid (not implemented yet).")
+            description = "measured (default), lut (with --lut: predicted, the final candidates measured) or hybrid "
+                    + "(with --lut: predicted, then measured unless predicted over the budget by more than "
+                    + "--lut-error; accepted on measurement only).")
     String latencySource;
 
-    @Option(names = "--lut", paramLabel = "FILE", description = "The lookup table for --latency lut (same device "
-            + "profile, backend, precision and threads).")
+    @Option(names = "--lut", paramLabel = "FILE", description = "The lookup table for --latency lut or hybrid (same "
+            + "device profile, backend, precision and threads).")
     Path lut;
+
+    @Option(names = "--lut-error", defaultValue = "10", paramLabel = "PCT",
+            description = "For hybrid: the table's error in percent, 0-100, e.g. what lut validate found "
+                    + "(default ${DEFAULT-VALUE}).")
+    double lutError;
 
     @Option(names = "--constraint", defaultValue = "latency", paramLabel = "C",
             description = "latency (default: the budget) or macs:600M, LightTrack's own FLOPs constraint; then the "
@@ -161,13 +169,13 @@ final class SearchCommand implements Callable<Integer> {
         if (!List.of("measured", "lut", "hybrid").contains(latencySource)) {
             throw new InvalidSetting("latency", "'" + latencySource + "' is not measured, lut or hybrid");
         }
-        if ("hybrid".equals(latencySource)) {
-            throw BenchException.badInput("--latency hybrid is not implemented yet: use measured, or lut (whose final "
-                    + "candidates are measured)");
+        boolean predicted = !"measured".equals(latencySource);
+        if (predicted == (lut == null)) {
+            throw new InvalidSetting("lut", predicted ? "--latency " + latencySource + " needs --lut FILE"
+                    : "--lut is only for --latency lut or hybrid");
         }
-        if ("lut".equals(latencySource) == (lut == null)) {
-            throw new InvalidSetting("lut", "lut".equals(latencySource) ? "--latency lut needs --lut FILE"
-                    : "--lut is only for --latency lut");
+        if (!(lutError >= 0 && lutError <= 100)) {
+            throw new InvalidSetting("lutError", "must be a percentage from 0 to 100, got " + lutError);
         }
         Long macsLimit = macsLimit();
         SearchSpace space = backbone.space();
@@ -195,7 +203,10 @@ final class SearchCommand implements Callable<Integer> {
             }
             MeasuredLatency measured = new MeasuredLatency(device, run, BenchHome.models(), size, batchSize,
                     new LatencyCache(BenchHome.results("latency-cache"), key), ProgressLine.forStderr());
-            LatencySource source = table != null ? new LutLatency(table, lut.toString()) : measured;
+            LatencySource source = table == null ? measured
+                    : "hybrid".equals(latencySource) ? new HybridLatency(new LutLatency(table, lut.toString()),
+                            measured, lutError, ProgressLine.messages("bench")::say)
+                    : new LutLatency(table, lut.toString());
             String targetText = device.info().serial() + " (" + device.info().profile() + ", " + run.backend() + ", "
                     + run.precision() + ", " + run.threads() + " thread(s))";
             String constraintText = macsLimit == null ? source.describe()
@@ -219,7 +230,7 @@ final class SearchCommand implements Callable<Integer> {
                             SubnetBuilder.DEFAULT_TEMPLATE_SIZE), score, store.fitnessFile(), ProgressLine.forStderr());
             store.save(start);
             done = search.run(start, store::save);
-            if (table != null || macsLimit != null) {
+            if ("lut".equals(latencySource) || macsLimit != null) {
                 done = measureFinal(done, measured, macsLimit == null);
                 store.save(done);
             }

@@ -70,7 +70,7 @@ class SearchCommandTest {
                 "'flops' is not latency or macs:LIMIT");
         LutCommandTest.assertOneLineExit2(search("--latency-budget", "fast"), "--latency-budget 'fast' is not a time");
         LutCommandTest.assertOneLineExit2(search("--latency-budget", "25ms", "--latency", "hybrid"),
-                "--latency hybrid is not implemented yet");
+                "--latency hybrid needs --lut FILE");
         LutCommandTest.assertOneLineExit2(search("--latency-budget", "25ms", "--latency", "lut"),
                 "--latency lut needs --lut FILE");
         LutCommandTest.assertOneLineExit2(search("--latency-budget", "25ms", "--fitness", "accuracy"),
