@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
         description = {"Hardware-in-the-loop latency benchmarking for LightTrack subnets.", "",
             "Without a subcommand: deploy the runner agent and a model to a device, measure every inference on the "
                 + "device and write a run record (results/runs/<id>.json) with its HdrHistogram log (<id>.hlog)."},
-        subcommands = {ArchCommand.class, CiCommand.class, DevicesCommand.class, HistoryCommand.class, LutCommand.class,
-            PerfCommand.class, ReportCommand.class, SearchCommand.class, VirtualDeviceCommand.class})
+        subcommands = {ArchCommand.class, CiCommand.class, CompareCommand.class, DevicesCommand.class,
+            HistoryCommand.class, LutCommand.class, PerfCommand.class, ReportCommand.class, SearchCommand.class,
+            VirtualDeviceCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
