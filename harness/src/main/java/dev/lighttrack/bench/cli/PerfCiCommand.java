@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
         description = {"The regression check (bench ci check, with its extra rounds and confirmation) where the answer "
                 + "is known, on one target: --self-checks checks of --arch against a copy of itself (a regression is "
                 + "a false alarm), then --variant-checks checks against each of its versions about --variants "
-                + "percent slower (chosen among 16 mutants with up to 25%% more MACs by a reference measurement, all "
-                + "interleaved with the control; a pass misses a slow-down).",
+                + "percent slower (chosen among 16 mutants with up to 25%% more MACs by a reference measurement of each "
+                + "paired with the control; a pass misses a slow-down).",
             "A benchmark of the check, not of a model."})
 final class PerfCiCommand implements Callable<Integer> {
     static final int CANDIDATES = 16;
@@ -144,9 +144,9 @@ final class PerfCiCommand implements Callable<Integer> {
     }
 
     /**
-     * The versions checked: {@value #CANDIDATES} mutants spread over up to 25% more MACs, measured against the
-     * control ({@value #REFERENCE_TIMES} × a check's rounds, all interleaved), and for each wanted slow-down the one
-     * whose measured ratio is nearest.
+     * The versions checked: {@value #CANDIDATES} mutants spread over up to 25% more MACs, each measured paired with
+     * the control ({@value #REFERENCE_TIMES} × a check's rounds), and for each wanted slow-down the one whose
+     * measured ratio is nearest.
      */
     private List<CiAcceptance.Treatment> variants(CiAcceptance acceptance, Architecture base, int size,
                                                   BenchModel control, ModelResolver models) {

@@ -15,7 +15,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.apache.commons.math3.stat.StatUtils;
 
 /**
@@ -47,21 +46,20 @@ public final class CiAcceptance {
     }
 
     /**
-     * How much slower each candidate really is: the control and all candidates interleaved in one plan, with
-     * {@code times} × the rounds and samples of one check, each candidate compared round by round with the control.
+     * How much slower each candidate really is, as a check sees it: each candidate in its own plan with the
+     * control alone (a pair, as in a check; in a crowd of models each runs colder, and the ratios differ), with
+     * {@code times} × the rounds and samples of one check, compared round by round.
      */
     public List<Comparison> reference(BenchModel control, List<BenchModel> candidates, int times) {
-        List<BenchModel> all = new ArrayList<>();
-        all.add(control);
-        all.addAll(candidates);
-        Map<Integer, RawRun> runs = new HashMap<>();
-        List<Integer> index = IntStream.range(0, all.size()).boxed().toList();
-        progress.planned("reference: the control and " + candidates.size() + " candidates interleaved", all.size(), 0);
-        new MeasurementPlan(target, settings.times(times), all.size(), progress).measure("reference", index, all::get,
-                0, all.size(), runs::put);
         List<Comparison> out = new ArrayList<>();
-        for (int i = 1; i < all.size(); i++) {
-            out.add(PairedComparison.of(runs.get(0), runs.get(i), thresholdPct));
+        progress.planned("reference: each candidate paired with the control", candidates.size(), 0);
+        for (int i = 0; i < candidates.size(); i++) {
+            List<BenchModel> pair = List.of(control, candidates.get(i));
+            Map<Integer, RawRun> runs = new HashMap<>();
+            new MeasurementPlan(target, settings.times(times), 2, progress.messagesOnly()).measure("reference",
+                    List.of(0, 1), pair::get, 0, 2, runs::put);
+            out.add(PairedComparison.of(runs.get(0), runs.get(1), thresholdPct));
+            progress.measured(candidates.get(i).name(), i + 1, candidates.size());
         }
         return out;
     }
