@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
 /** {@code bench compare}: models side by side on each device, measured interleaved. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         defaultValueProvider = MeasurementDefaults.class,
-        description = {"Measures the models interleaved (one agent process, the order rotating per round) on each "
+        description = {"Models side by side on each device: measured interleaved, each against the first.",
+            "Measures the models interleaved (one agent process, the order rotating per round) on each "
                 + "device of --device and prints p50 with its 95% interval, fps, MACs, params and each model's latency "
                 + "over the first's (paired by round), next to the LightTrack paper's figures for "
                 + PaperFigures.DEVICE + " where it has them.",

@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code bench history}: the runs and checks recorded in results/history.sqlite. */
 @Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Every bench run and ci check, as recorded in results/history.sqlite (the run records in "
-                + "results/runs and check reports in results/checks stay the source of truth: 'history rebuild' "
-                + "recreates the database from them).",
+        description = {"The runs and checks recorded in results/history.sqlite, and where their level moved.",
+            "Every bench run, ci check, ci baseline save and compare is recorded (the run records in results/runs "
+                + "and check reports in results/checks stay the source of truth: 'history rebuild' recreates the "
+                + "database from them).",
             "Without a subcommand: the runs, oldest first, and the checks."},
         subcommands = {HistoryRebuildCommand.class, HistoryChangesCommand.class})
 final class HistoryCommand implements Callable<Integer> {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code bench report}: the history as a static HTML page. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Writes a static HTML report of the history (index.html and assets/ in --out; no server, no "
+        description = {"A static HTML report of the history, for a browser from file://.",
+            "Writes a static HTML report of the history (index.html and assets/ in --out; no server, no "
                 + "network: open it from file://): fps per series over its runs with change points (as 'history "
                 + "changes' finds them with its defaults) and failed checks marked, the checks, the latest run per "
                 + "device with its slowest ops, and the LUT validation scatters and search Pareto fronts in the "
