@@ -66,9 +66,13 @@ public final class AbCheck {
             public RawRun[] measure(String phase) {
                 progress.say(phase + ": control and treatment interleaved, " + settings.rounds() + " rounds");
                 Map<String, RawRun> out = new HashMap<>();
-                new MeasurementPlan(target, settings, 2, progress.messagesOnly()).measure("ci " + phase,
-                        List.of("control", "treatment"), which -> which.equals("control") ? control : treatment, 0,
-                        2, (which, raw) -> out.put(which, raw));
+                // the confirmation loads the two the other way round: a ratio that moved with load order (a few
+                // percent between agent processes here) then does not confirm itself
+                List<String> order = phase.equals("confirmation") ? List.of("treatment", "control")
+                        : List.of("control", "treatment");
+                new MeasurementPlan(target, settings, 2, progress.messagesOnly()).measure("ci " + phase, order,
+                        which -> which.equals("control") ? control : treatment, 0, 2,
+                        (which, raw) -> out.put(which, raw));
                 return new RawRun[] {out.get("control"), out.get("treatment")};
             }
 
