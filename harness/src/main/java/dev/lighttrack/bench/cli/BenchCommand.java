@@ -56,9 +56,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchmarkSession session = new BenchmarkSession(store, ProgressLine.messages("bench"),
                 RunRecord.Origin.bench(commit.resolve()));
         List<BenchmarkSession.Outcome> outcomes = session.benchmarkAll(target.spec(), benchModel, settings, rule);
-        new RunHistory(BenchHome.results(HistoryCommand.DATABASE), BenchHome.results("runs"),
-                m -> System.err.println("bench: " + m))
-                .record(outcomes.stream().map(o -> new RunHistory.Saved(o.record(), o.file())).toList(), null);
+        HistoryCommand.recorder().record(outcomes.stream().map(o -> new RunHistory.Saved(o.record(), o.file())).toList(), null);
         if (output.json) {
             List<RunRecord> records = outcomes.stream().map(BenchmarkSession.Outcome::record).toList();
             System.out.println(records.size() == 1 ? RunRecordJson.write(records.get(0))

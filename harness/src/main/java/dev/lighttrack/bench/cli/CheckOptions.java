@@ -30,11 +30,14 @@ final class CheckOptions {
         throw new InvalidSetting("threshold", "'" + threshold + "' is not a percentage from 0.1 to 100 (e.g. 5%)");
     }
 
-    /** The measurement settings of a check: at least 6 rounds, since the ratio's interval comes from them. */
+    /**
+     * The measurement settings of a check or comparison: at least 6 rounds, since the ratios' 95% intervals come
+     * from them.
+     */
     static RunSettings checked(RunSettings settings) {
         if (settings.rounds() < 6) {
-            throw new InvalidSetting("rounds", "must be at least 6 for a check: the ratio's 95% interval comes from "
-                    + "the rounds");
+            throw new InvalidSetting("rounds", "must be at least 6 here: the ratios' 95% intervals come from the "
+                    + "rounds");
         }
         return settings;
     }

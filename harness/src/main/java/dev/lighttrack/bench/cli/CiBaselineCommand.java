@@ -59,9 +59,7 @@ final class CiBaselineCommand {
             List<BenchmarkSession.Outcome> outcomes = new BenchmarkSession(runs, ProgressLine.messages("bench"),
                     new RunRecord.Origin("ci baseline", commitId, null, null, null))
                     .benchmarkAll(target.spec(), m, settings);
-            new RunHistory(BenchHome.results(HistoryCommand.DATABASE), BenchHome.results("runs"),
-                    msg -> System.err.println("bench: " + msg))
-                    .record(outcomes.stream().map(o -> new RunHistory.Saved(o.record(), o.file())).toList(), null);
+            HistoryCommand.recorder().record(outcomes.stream().map(o -> new RunHistory.Saved(o.record(), o.file())).toList(), null);
             BaselineStore.Baseline saved = store().save(name, outcomes.stream().map(o -> {
                 RunRecord r = o.record();
                 return new BaselineStore.Entry(r.device().serial(), r.device().profile(), r.backend(), r.precision(),

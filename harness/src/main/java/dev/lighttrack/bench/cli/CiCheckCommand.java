@@ -159,9 +159,7 @@ final class CiCheckCommand implements Callable<Integer> {
                 CiCheckReport.overall(checks), checks);
         AtomicFiles.write(BenchHome.results("checks").resolve(checkId + ".json"),
                 (JsonMapper.write(report) + "\n").getBytes(StandardCharsets.UTF_8));
-        new RunHistory(BenchHome.results(HistoryCommand.DATABASE), BenchHome.results("runs"),
-                m -> System.err.println("bench: " + m))
-                .record(saved, report);
+        HistoryCommand.recorder().record(saved, report);
         if (junit != null) {
             JUnitReport.write(report, (System.nanoTime() - start) / 1e9, junit);
         }

@@ -5,7 +5,6 @@ import dev.lighttrack.bench.ci.PairedComparison;
 import dev.lighttrack.bench.compare.CompareReport;
 import dev.lighttrack.bench.compare.ModelComparison;
 import dev.lighttrack.bench.compare.PaperFigures;
-import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.files.JsonMapper;
 import dev.lighttrack.bench.history.RunHistory;
 import dev.lighttrack.bench.results.RunRecord;
@@ -69,11 +68,7 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         boolean json = OutputOptions.of(spec).json;
         int size = searchSize.checked();
-        RunSettings settings = measurement.settings();
-        if (settings.rounds() < 6) {
-            throw new InvalidSetting("rounds", "must be at least 6 for a comparison: the intervals come from the "
-                    + "rounds");
-        }
+        RunSettings settings = CheckOptions.checked(measurement.settings());
         List<BenchModel> models = resolve(size);
         String commitId = commit.resolve();
         RunStore runs = new RunStore(BenchHome.results("runs"));
@@ -112,8 +107,7 @@ final class CompareCommand implements Callable<Integer> {
         } catch (MeasurementInterruptedException e) {
             throw BenchException.badInput(e.getMessage(), e);
         }
-        new RunHistory(BenchHome.results(HistoryCommand.DATABASE), BenchHome.results("runs"),
-                m -> System.err.println("bench: " + m)).record(saved, null);
+        HistoryCommand.recorder().record(saved, null);
         CompareReport report = new CompareReport(PairedComparison.TEST, PaperFigures.DEVICE, devices);
         if (json) {
             System.out.println(JsonMapper.write(report));

@@ -5,6 +5,7 @@ import dev.lighttrack.bench.files.JsonMapper;
 import dev.lighttrack.bench.history.CheckEntry;
 import dev.lighttrack.bench.history.HistoryDatabase;
 import dev.lighttrack.bench.history.HistoryEntry;
+import dev.lighttrack.bench.history.RunHistory;
 import dev.lighttrack.bench.session.BenchHome;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,12 @@ import picocli.CommandLine.Spec;
         subcommands = {HistoryRebuildCommand.class, HistoryChangesCommand.class})
 final class HistoryCommand implements Callable<Integer> {
     static final String DATABASE = "history.sqlite";
+
+    /** Where a command records its finished runs: the results' history, warnings on stderr. */
+    static RunHistory recorder() {
+        return new RunHistory(BenchHome.results(DATABASE), BenchHome.results("runs"),
+                m -> System.err.println("bench: " + m));
+    }
 
     @Spec
     CommandSpec spec;

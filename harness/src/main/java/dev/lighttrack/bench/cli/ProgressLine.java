@@ -22,6 +22,8 @@ final class ProgressLine implements PlanProgress {
     ProgressLine(PrintStream err, boolean terminal) {
         this.err = err;
         this.terminal = terminal;
+        // a plan measured without planned() (an A/B's two models) still times from a real start
+        this.phaseStart = System.nanoTime();
     }
 
     static ProgressLine forStderr() {

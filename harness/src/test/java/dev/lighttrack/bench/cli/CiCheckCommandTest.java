@@ -96,7 +96,7 @@ class CiCheckCommandTest {
         LutCommandTest.assertOneLineExit2(CliRun.of("ci", "check", "--device", "host", "--arch", "lighttrack-mobile",
                 "--baseline", "../x"), "'../x' is not a baseline name");
         LutCommandTest.assertOneLineExit2(CliRun.of("ci", "check", "--device", "host", "--arch", "lighttrack-mobile",
-                "--baseline-arch", "lighttrack-mobile", "--rounds", "3"), "must be at least 6 for a check");
+                "--baseline-arch", "lighttrack-mobile", "--rounds", "3"), "must be at least 6 here");
         CliRun none = CliRun.of("ci", "check", "--device", "host");
         assertEquals(2, none.exitCode(), none::toString);
         assertTrue(none.err().contains("--baseline"), none.err());

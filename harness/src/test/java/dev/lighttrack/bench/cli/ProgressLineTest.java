@@ -31,4 +31,15 @@ class ProgressLineTest {
         long lines = out.toString(StandardCharsets.UTF_8).lines().count();
         assertEquals(1 + 10, lines, out.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aPlanNeverAnnouncedIsTimedFromTheBarsCreationNotFromTheJvmsClockOrigin() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ProgressLine p = new ProgressLine(new PrintStream(out, true, StandardCharsets.UTF_8), false);
+        p.measured("control", 1, 2);
+        p.measured("treatment", 2, 2);
+        String text = out.toString(StandardCharsets.UTF_8);
+        // it once said "ETA 1h30m" and "in 1h30m" for two models measured in seconds
+        assertTrue(text.contains("ETA 0s") && !text.matches("(?s).*\\d+h\\d\\dm.*"), text);
+    }
 }
