@@ -8,6 +8,8 @@ LTB_PACKAGES=(
   libprotobuf-c-dev protobuf-c-compiler libonnx-dev  # ONNX loader (onnx.proto compiled at build time)
   ocl-icd-opencl-dev pocl-opencl-icd clinfo          # gpu backend (PoCL stands in for a phone GPU)
   adb                                    # the adb server that drives devices
+  gcc-aarch64-linux-gnu libc6-dev-arm64-cross        # the arm64-v8a agent for phones (cross compiled)
+  qemu-user                              # runs it on the virtual arm64 device and in its tests
   fontconfig fonts-dejavu-core           # fonts for plots (validation scatter)
 )
 LTB_TEST_PACKAGES=(
