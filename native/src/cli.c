@@ -74,6 +74,8 @@ lt_status lt_cli_parse(int argc, char **argv, lt_cli *c, lt_error *err) {
         else if (strcmp(name, "--batch-size") == 0) s = parse_int(name, v, 1, 1000, &c->batch_size, err);
         else if (strcmp(name, "--rounds") == 0) s = parse_int(name, v, 1, LT_MAX_ROUNDS, &c->rounds, err);
         else if (strcmp(name, "--order") == 0) c->order = v;
+        else if (strcmp(name, "--inputs") == 0) c->inputs = v;
+        else if (strcmp(name, "--outputs") == 0) c->outputs = v;
         else if (strcmp(name, "--precision") == 0) {
             if (strcmp(v, "fp32") == 0) c->precision = LT_PRECISION_FP32;
             else if (strcmp(v, "fp16") == 0) c->precision = LT_PRECISION_FP16;
@@ -81,7 +83,8 @@ lt_status lt_cli_parse(int argc, char **argv, lt_cli *c, lt_error *err) {
         } else {
             s = lt_fail(err, LT_ERR_USAGE,
                         "unknown option %s (known: --model, --manifest, --backend, --warmup, --iterations, --min-seconds, "
-                        "--delay-ms, --threads, --cpus, --precision, --batch-size, --rounds, --order, --version)",
+                        "--delay-ms, --threads, --cpus, --precision, --batch-size, --rounds, --order, --inputs, --outputs, "
+                        "--version)",
                         name);
         }
         if (s) return s;
@@ -91,6 +94,13 @@ lt_status lt_cli_parse(int argc, char **argv, lt_cli *c, lt_error *err) {
         return lt_fail(err, LT_ERR_USAGE, "give exactly one of --model FILE.onnx or --manifest FILE");
     }
     if (c->backend == NULL) return lt_fail(err, LT_ERR_USAGE, "missing --backend (cpu or gpu)");
+    if ((c->inputs == NULL) != (c->outputs == NULL)) {
+        return lt_fail(err, LT_ERR_USAGE, "--inputs and --outputs go together (one inference on the inputs of one file, "
+                                          "its outputs written to the other)");
+    }
+    if (c->outputs != NULL && (c->model == NULL || c->rounds > 1)) {
+        return lt_fail(err, LT_ERR_USAGE, "--outputs runs one --model once: not with --manifest or --rounds");
+    }
     if (c->rounds > 1 && c->iterations == 0) {
         return lt_fail(err, LT_ERR_USAGE, "--rounds needs --iterations of at least 1 (the samples per model per round)");
     }

@@ -20,6 +20,8 @@ typedef struct lt_cli {
     int batch_size;     /* samples per `samples` line */
     int rounds;         /* >1: models interleaved in rounds of --iterations samples each (rounds.c) */
     const char *order;  /* --order FILE: the visiting order of each round (rounds.c), NULL: manifest order */
+    const char *inputs;  /* --inputs FILE with --outputs FILE: one inference on these inputs, outputs written */
+    const char *outputs; /* (outputs.c) in place of timing */
     int version;
 } lt_cli;
 

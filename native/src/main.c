@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "json.h"
 #include "ltrunner.h"
+#include "outputs.h"
 #include "records.h"
 #include "rounds.h"
 
@@ -128,6 +129,8 @@ int main(int argc, char **argv) {
         lt_json_kv_int(&j, "protocol_version", LT_PROTOCOL_VERSION);
         lt_json_end(&j, stdout);
         status = LT_OK;
+    } else if (c.outputs != NULL) {
+        status = lt_write_outputs(&c, &j);
     } else if (c.manifest != NULL) {
         status = run_manifest(&c, &j);
     } else if (c.rounds > 1) {

@@ -45,6 +45,11 @@ ok = save("ok", [
                 numpy_helper.from_array(np.array(0, np.float32), "lo"),
                 numpy_helper.from_array(np.array(6, np.float32), "hi")])
 
+# Inputs for --inputs/--outputs: ok's one input as raw float32, and one value short.
+ok_inputs = rng.standard_normal(1 * 3 * 8 * 8).astype("<f4")
+ok_inputs.tofile(os.path.join(OUT, "ok.inputs"))
+ok_inputs[:-1].tofile(os.path.join(OUT, "ok.short-inputs"))
+
 # Layout changes the cpu backend must handle: a Flatten of a feature map (a host transpose between two XNNPACK
 # runtimes), MatMul with the constant on either side, Transpose relabelling, ReduceMean without keepdims, Gemm.
 save("layouts", [

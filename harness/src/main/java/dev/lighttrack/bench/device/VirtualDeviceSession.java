@@ -1,6 +1,7 @@
 package dev.lighttrack.bench.device;
 
 import dadb.AdbKeyPair;
+import dev.lighttrack.bench.agents.virtualdevice.CpuEmulation;
 import dev.lighttrack.bench.agents.virtualdevice.VirtualDevice;
 import dev.lighttrack.bench.agents.virtualdevice.VirtualDeviceConfig;
 import dev.lighttrack.bench.device.profile.DeviceProfile;
@@ -44,7 +45,13 @@ public final class VirtualDeviceSession implements AutoCloseable {
 
     /** Starts a virtual device for {@code profile} on {@code port} (0: a free one outside 5555–5585) and connects it. */
     public static VirtualDeviceSession start(DeviceProfile profile, AdbServerAddress server, int port) {
-        VirtualDevice device = startDevice(profile, port);
+        return start(profile, server, port, null);
+    }
+
+    /** The same, running programs under {@code emulation} (null: natively, with this host's ABI). */
+    public static VirtualDeviceSession start(DeviceProfile profile, AdbServerAddress server, int port,
+                                             CpuEmulation emulation) {
+        VirtualDevice device = startDevice(profile, port, emulation);
         VirtualDeviceSession session = new VirtualDeviceSession(profile, server, device, device.sandboxRoot());
         try {
             session.connect();
@@ -57,6 +64,11 @@ public final class VirtualDeviceSession implements AutoCloseable {
 
     /** Starts a virtual device for {@code profile} without connecting it to any adb server. */
     public static VirtualDevice startDevice(DeviceProfile profile, int port) {
+        return startDevice(profile, port, null);
+    }
+
+    /** The same, running programs under {@code emulation} (null: natively). */
+    public static VirtualDevice startDevice(DeviceProfile profile, int port, CpuEmulation emulation) {
         if (profile.isHost()) {
             throw BenchException.badInput("profile host describes this machine, not a device: pick a device profile");
         }
@@ -70,7 +82,7 @@ public final class VirtualDeviceSession implements AutoCloseable {
             throw new UncheckedIOException("cannot create a sandbox for the virtual device: " + IoReason.of(e), e);
         }
         try {
-            return VirtualDevice.start(config(profile, sandbox, port));
+            return VirtualDevice.start(config(profile, sandbox, port, emulation));
         } catch (IOException e) {
             deleteTree(sandbox);
             throw new UncheckedIOException("cannot start the virtual " + profile.name() + " device: " + IoReason.of(e), e);
@@ -107,22 +119,27 @@ public final class VirtualDeviceSession implements AutoCloseable {
     }
 
     static VirtualDeviceConfig config(DeviceProfile profile, Path sandbox, int port) {
+        return config(profile, sandbox, port, null);
+    }
+
+    static VirtualDeviceConfig config(DeviceProfile profile, Path sandbox, int port, CpuEmulation emulation) {
+        // honest: the agent runs on this host, so the ABI is this host's, or the one its emulator runs
+        String abi = emulation == null ? hostAbi() : emulation.abi();
         Map<String, String> properties = new LinkedHashMap<>();
         profile.match().boardPlatforms().stream().findFirst().ifPresent(v -> properties.put("ro.board.platform", v));
         profile.match().socModels().stream().findFirst().ifPresent(v -> properties.put("ro.soc.model", v));
         properties.put("ro.soc.manufacturer", "QTI");
         properties.put("ro.product.manufacturer", "LightTrack");
-        // honest: the agent runs on this host, so the ABI is this host's
-        properties.put("ro.product.cpu.abi", hostAbi());
+        properties.put("ro.product.cpu.abi", abi);
         properties.put("ro.build.version.release", "virtual");
         properties.put(VIRTUAL_PROPERTY, "1");
         // latency tables are keyed by build: a virtual device's "build" is this host's OS and kernel
-        properties.put("ro.build.fingerprint", "lighttrack/" + profile.name() + "_virtual/" + hostAbi() + ":"
+        properties.put("ro.build.fingerprint", "lighttrack/" + profile.name() + "_virtual/" + abi + ":"
                 + System.getProperty("os.name").replaceAll("[^A-Za-z0-9._-]", "_") + "/"
                 + System.getProperty("os.version").replaceAll("[^A-Za-z0-9._-]", "_"));
         String model = "LightTrack_Virtual_" + profile.soc().part().replaceAll("[^A-Za-z0-9]", "_");
         return new VirtualDeviceConfig("lighttrack_" + profile.name(), model,
-                profile.name() + "_virtual", properties, profile.virtualSysfs(), sandbox, port);
+                profile.name() + "_virtual", properties, profile.virtualSysfs(), sandbox, port).withEmulation(emulation);
     }
 
     /** Whether an attached device is a virtual device (it runs what is pushed to it on this host). */

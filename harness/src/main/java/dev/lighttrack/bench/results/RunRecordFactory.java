@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.results;
 
+import dev.lighttrack.bench.device.VirtualDeviceSession;
 import dev.lighttrack.bench.run.BenchModel;
 import dev.lighttrack.bench.run.RawRun;
 import dev.lighttrack.bench.run.RoundCondition;
@@ -21,10 +22,13 @@ public final class RunRecordFactory {
     public static RunRecord create(String id, Instant now, TargetInfo target, BenchModel model, RunSettings settings,
                                    RawRun raw, TargetConditions before, TargetConditions after,
                                    LatencySummary summary, RunRecord.Origin origin) {
-        String note = target.virtual()
+        String note = !target.virtual() ? null
+                : target.abi().equals(VirtualDeviceSession.hostAbi())
                 ? "virtual device: the agent ran on this host (" + System.getProperty("os.arch")
                         + "); timings are of this host, not of the " + target.soc() + " its profile names"
-                : null;
+                : "virtual device: the " + target.abi() + " agent ran under qemu-user emulation on this host ("
+                        + System.getProperty("os.arch") + "); timings are emulated, meaningless as the " + target.soc()
+                        + "'s";
         return new RunRecord(RunRecord.SCHEMA_VERSION, id, now.toString(),
                 new RunRecord.Device(target.serial(), target.profile(), target.model(), target.soc(), target.abi(),
                         target.virtual(), target.adbServer()),

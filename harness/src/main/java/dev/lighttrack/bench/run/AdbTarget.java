@@ -62,9 +62,9 @@ public final class AdbTarget extends SensedTarget {
     @Override
     public RawRun run(BenchModel model, RunSettings settings, RunProgress progress) {
         ensureLocked(progress);
-        Deployment deployment = deploy(List.of(model), progress);
+        Deployment deployment = deploy(List.of(model), settings, progress);
         List<RawRun> runs = new ArrayList<>();
-        execute(command(deployment.agentPath(), RunnerCommandLine.model(deployment.modelPaths().get(0)), settings), 1,
+        execute(command(deployment.agentCommand(), RunnerCommandLine.model(deployment.modelPaths().get(0)), settings), 1,
                 modelLabels(List.of(model), deployment), settings, progress, runs::add);
         RawRun raw = runs.get(0);
         requireSameModel(model, raw);
@@ -78,7 +78,7 @@ public final class AdbTarget extends SensedTarget {
             return;
         }
         ensureLocked(progress);
-        Deployment deployment = deploy(models, progress);
+        Deployment deployment = deploy(models, settings, progress);
         List<String> names = deployment.modelPaths().stream().map(AdbTarget::baseName).toList();
         List<String> modelArgs = new ArrayList<>(RunnerCommandLine.manifest(
                 pushText("manifest", String.join("\n", names) + "\n")));
@@ -90,7 +90,7 @@ public final class AdbTarget extends SensedTarget {
         // manifest lines are names relative to the deploy directory, so the agent runs there (a virtual device maps
         // device paths in command lines only, not inside files)
         ShellCommand inDeployDir = ShellCommand.of("cd", AgentDeployer.DEVICE_DIR)
-                .and(command(deployment.agentPath(), modelArgs, settings));
+                .and(command(deployment.agentCommand(), modelArgs, settings));
         execute(inDeployDir, models.size(), modelLabels(models, deployment), settings, progress, raw -> {
             BenchModel model = models.get(next[0]++);
             requireSameModel(model, raw);
@@ -98,8 +98,8 @@ public final class AdbTarget extends SensedTarget {
         });
     }
 
-    private Deployment deploy(List<BenchModel> models, RunProgress progress) {
-        AgentBinary agent = agents.forAbi(info.abi());
+    private Deployment deploy(List<BenchModel> models, RunSettings settings, RunProgress progress) {
+        AgentBinary agent = agents.forDevice(info.abi(), settings.backend());
         List<ContentFile> files = models.stream().map(m -> new ContentFile(m.file(), m.sha256())).toList();
         Deployment deployment = new AgentDeployer(shell, pusher).deploy(agent, files);
         if (deployment.filesPushed() > 0) {
@@ -126,8 +126,8 @@ public final class AdbTarget extends SensedTarget {
         }
     }
 
-    static ShellCommand command(String agentPath, List<String> modelArgs, RunSettings s) {
-        return ShellCommand.of(RunnerCommandLine.argv(agentPath, modelArgs, s));
+    static ShellCommand command(List<String> agentCommand, List<String> modelArgs, RunSettings s) {
+        return ShellCommand.of(RunnerCommandLine.argv(agentCommand, modelArgs, s));
     }
 
     /** The agent names models by their device path; errors name them as the user does. */

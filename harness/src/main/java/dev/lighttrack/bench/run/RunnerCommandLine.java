@@ -11,7 +11,12 @@ public final class RunnerCommandLine {
 
     /** {@code agent MODEL-ARGS --backend … --threads N [--delay-ms MS] [--cpus LIST]}, unquoted words. */
     public static List<String> argv(String agent, List<String> modelArgs, RunSettings s) {
-        List<String> argv = new ArrayList<>(List.of(agent));
+        return argv(List.of(agent), modelArgs, s);
+    }
+
+    /** The same after the words that start the agent (a bundle's loader and its arguments, then the program). */
+    public static List<String> argv(List<String> agentCommand, List<String> modelArgs, RunSettings s) {
+        List<String> argv = new ArrayList<>(agentCommand);
         argv.addAll(modelArgs);
         argv.addAll(List.of(
                 "--backend", s.backend(),

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.session;
 
+import dev.lighttrack.bench.agents.virtualdevice.CpuEmulation;
 import dev.lighttrack.bench.device.AdbDeviceShell;
 import dev.lighttrack.bench.device.AdbFilePusher;
 import dev.lighttrack.bench.device.AdbServerAddress;
@@ -34,20 +35,34 @@ final class TargetOpener {
         return new HostTarget(host);
     }
 
-    /** Starts a virtual device for {@code profile}, connects it to the (first) adb server; closing stops it. */
-    BenchmarkTarget virtual(DeviceProfile profile) {
+    /**
+     * Starts a virtual device for {@code profile}, connects it to the (first) adb server; closing stops it.
+     *
+     * @param arm64 the device reports arm64-v8a and runs the arm64 agent under qemu-user, as a phone's would run
+     */
+    BenchmarkTarget virtual(DeviceProfile profile, boolean arm64) {
         AdbServerAddress server = spec.prepareServers().addresses().get(0);
         AgentBinaries agents = AgentBinaries.fromClasspath();
-        String abi = VirtualDeviceSession.hostAbi();
-        agents.forAbi(abi); // fail before starting anything when there is no agent for this host
+        CpuEmulation emulation = null;
+        if (arm64) {
+            try {
+                emulation = CpuEmulation.arm64();
+            } catch (IllegalStateException e) {
+                throw BenchException.badInput(e.getMessage());
+            }
+        }
+        String abi = emulation == null ? VirtualDeviceSession.hostAbi() : emulation.abi();
+        agents.forAbi(abi); // fail before starting anything when there is no agent for it
         VIRTUAL_DEVICE_LOG.setLevel(Level.WARNING);
-        VirtualDeviceSession session = VirtualDeviceSession.start(profile, server, 0);
+        VirtualDeviceSession session = VirtualDeviceSession.start(profile, server, 0, emulation);
         progress.say("virtual " + profile.name() + " device " + session.serial() + " on adb server " + server
-                + ": it runs the agent on this host, so its timings are of this host, not of the "
-                + profile.soc().part());
+                + (emulation == null ? ": it runs the agent on this host, so its timings are of this host, not of the "
+                        + profile.soc().part()
+                        : ": it reports " + abi + " and runs the " + abi + " agent on this host under qemu-user "
+                        + "emulation, so its timings are emulated, meaningless as the " + profile.soc().part() + "'s"));
         // the agent runs on this host, so a lookup table measured here is keyed by this host's OS and kernel
         String hostBuild = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch");
+                + System.getProperty("os.arch") + (emulation == null ? "" : " emulating " + abi);
         TargetInfo info = new TargetInfo(session.serial(), profile.name(), session.config().productModel(),
                 profile.soc().part(), abi, true, server.toString(), hostBuild);
         AdbDeviceShell shell = new AdbDeviceShell(server, session.serial());

@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  */
 public final class TargetPlanner {
     public static final String VIRTUAL_PREFIX = "virtual:";
+    /** {@code virtual:PROFILE:arm64}: a virtual device that reports arm64-v8a and runs the agent under qemu-user. */
+    public static final String ARM64_SUFFIX = "arm64";
 
     private final TargetSpec spec;
     private final RunSettings settings;
@@ -41,13 +43,26 @@ public final class TargetPlanner {
             if (spec.serial() != null) {
                 throw new InvalidSetting("serial", "cannot be combined with a virtual device (" + device + ")");
             }
-            DeviceProfile profile = profiles.get(device.substring(VIRTUAL_PREFIX.length()));
+            String name = device.substring(VIRTUAL_PREFIX.length());
+            boolean arm64 = false;
+            int colon = name.indexOf(':');
+            if (colon >= 0) {
+                String arch = name.substring(colon + 1);
+                name = name.substring(0, colon);
+                if (!arch.equals(ARM64_SUFFIX)) {
+                    throw new InvalidSetting("device", device + " names an unknown architecture '" + arch + "': use "
+                            + "virtual:PROFILE (this host's) or virtual:PROFILE:arm64 (arm64-v8a under qemu-user)");
+                }
+                arm64 = true;
+            }
+            DeviceProfile profile = profiles.get(name);
             if (profile.isHost()) {
                 throw new InvalidSetting("device", device + " makes no sense: use host");
             }
             requireBackend(profile, backend);
             // the virtual device runs the agent on this host, whose cores are not the profile's: no pinning by default
-            return List.of(new PlannedTarget(() -> opener.virtual(profile), settings));
+            boolean emulated = arm64;
+            return List.of(new PlannedTarget(() -> opener.virtual(profile, emulated), settings));
         }
         // the adb servers are asked (and the local one started) only when the spec needs attached devices
         DeviceSelection selection = new DeviceSelector(profiles,

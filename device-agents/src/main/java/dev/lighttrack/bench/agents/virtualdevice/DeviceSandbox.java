@@ -22,20 +22,21 @@ final class DeviceSandbox {
     private final DevicePathMapper paths;
     private final Map<String, String> environment;
 
-    private DeviceSandbox(DevicePathMapper paths) {
+    private DeviceSandbox(DevicePathMapper paths, Map<String, String> emulation) {
         this.paths = paths;
         Path root = paths.root();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", root.resolve("bin") + ":/usr/bin:/bin");
         env.put("HOME", root.resolve("data/local/tmp").toString());
         env.put("TMPDIR", root.resolve("data/local/tmp").toString());
+        env.putAll(emulation);
         this.environment = Map.copyOf(env);
     }
 
     /** Lays out the sandbox for {@code config}: directories, sysfs nodes, properties and getprop. */
     static DeviceSandbox prepare(VirtualDeviceConfig config) throws IOException {
         Path root = config.sandboxRoot().toAbsolutePath().normalize();
-        DeviceSandbox sandbox = new DeviceSandbox(new DevicePathMapper(root));
+        DeviceSandbox sandbox = new DeviceSandbox(new DevicePathMapper(root), installEmulation(root, config.emulation()));
         Files.createDirectories(root.resolve("data/local/tmp"));
         sandbox.writeSysfsNodes(config.sysfsNodes());
         sandbox.installGetprop(config.allProperties());
@@ -44,6 +45,22 @@ final class DeviceSandbox {
 
     Path root() {
         return paths.root();
+    }
+
+    /* The exec emulation library in .vdev/, and the variables that preload it into the shell and name qemu. */
+    private static Map<String, String> installEmulation(Path root, CpuEmulation emulation) throws IOException {
+        if (emulation == null) {
+            return Map.of();
+        }
+        Path library = root.resolve(".vdev/libltexec.so");
+        Files.createDirectories(library.getParent());
+        try (var in = DeviceSandbox.class.getClassLoader().getResourceAsStream(CpuEmulation.LIBRARY_RESOURCE)) {
+            if (in == null) {
+                throw new IOException("this build has no " + CpuEmulation.LIBRARY_RESOURCE);
+            }
+            Files.copy(in, library, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return Map.of("LD_PRELOAD", library.toString(), CpuEmulation.QEMU_VARIABLE, emulation.qemu().toString());
     }
 
     DevicePathMapper paths() {

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * @param port the loopback port to listen on; 0 picks a free one outside 5555–5585
  * @param trustedKeys files of adb public keys ({@code adbkey.pub} format, one key a line) whose holders may connect;
  *     every other host is refused at AUTH, as a phone with {@code ro.adb.secure=1} refuses an unknown key
+ * @param emulation null, or how the device runs programs of the ABI it reports when that is not this host's
  */
 public record VirtualDeviceConfig(
         String productName,
@@ -32,7 +33,8 @@ public record VirtualDeviceConfig(
         Map<String, String> sysfsNodes,
         Path sandboxRoot,
         int port,
-        List<Path> trustedKeys) {
+        List<Path> trustedKeys,
+        CpuEmulation emulation) {
 
     /** Ports the adb server probes for emulators at startup; a device there would show up twice. */
     public static final int EMULATOR_SCAN_FIRST_PORT = 5555;
@@ -50,7 +52,7 @@ public record VirtualDeviceConfig(
     public VirtualDeviceConfig(String productName, String productModel, String productDevice,
             Map<String, String> properties, Map<String, String> sysfsNodes, Path sandboxRoot, int port) {
         this(productName, productModel, productDevice, properties, sysfsNodes, sandboxRoot, port,
-                defaultTrustedKeys());
+                defaultTrustedKeys(), null);
     }
 
     /**
@@ -101,13 +103,19 @@ public record VirtualDeviceConfig(
     /** The same configuration on another port. */
     public VirtualDeviceConfig withPort(int newPort) {
         return new VirtualDeviceConfig(productName, productModel, productDevice, properties, sysfsNodes,
-                sandboxRoot, newPort, trustedKeys);
+                sandboxRoot, newPort, trustedKeys, emulation);
     }
 
     /** The same configuration trusting other keys. */
     public VirtualDeviceConfig withTrustedKeys(List<Path> keys) {
         return new VirtualDeviceConfig(productName, productModel, productDevice, properties, sysfsNodes,
-                sandboxRoot, port, keys);
+                sandboxRoot, port, keys, emulation);
+    }
+
+    /** The same configuration running programs under {@code cpu} (null: natively). */
+    public VirtualDeviceConfig withEmulation(CpuEmulation cpu) {
+        return new VirtualDeviceConfig(productName, productModel, productDevice, properties, sysfsNodes,
+                sandboxRoot, port, trustedKeys, cpu);
     }
 
     /** The getprop view: {@link #properties()} plus the three banner properties unless given there. */

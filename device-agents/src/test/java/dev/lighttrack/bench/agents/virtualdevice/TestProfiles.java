@@ -21,7 +21,7 @@ final class TestProfiles {
                 Map.of("/sys/class/thermal/thermal_zone0/temp", "41000",
                         "/sys/devices/system/cpu/cpu4/cpufreq/scaling_cur_freq", "2803200",
                         "/sys/class/power_supply/battery/capacity", "100"),
-                sandbox, 0, java.util.List.of(TestAdbKey.publicKey(TestAdbKey.trusted())));
+                sandbox, 0, java.util.List.of(TestAdbKey.publicKey(TestAdbKey.trusted())), null);
     }
 
     static String hostAbi() {

@@ -15,7 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * Puts the agent and models into {@link #DEVICE_DIR} by content: each device file is named after its SHA-256,
  * so a file already there is the right one and is not pushed again. Local file names never reach the device.
  * A push goes to a temporary name first and is renamed into place, so an interrupted push never leaves a
- * truncated file under a content name.
+ * truncated file under a content name. A bundle goes into a folder named after its one hash, filled under a temporary
+ * name and renamed into place, so a folder under the content name is always complete.
  */
 public final class AgentDeployer {
     public static final String DEVICE_DIR = "/data/local/tmp/ltbench";
@@ -29,6 +30,13 @@ public final class AgentDeployer {
             "exit 0");
     /* Arguments: temporary path, final path, mode. */
     private static final String INSTALL = "chmod \"$3\" \"$1\" && mv -f \"$1\" \"$2\"";
+    /* Arguments: the temporary folder, then its sub-folders to create. */
+    private static final String MAKE_DIRS = "d=$1; shift; mkdir -p \"$d\" || exit 1; for s in \"$@\"; do mkdir -p \"$d/$s\" || exit 1; done";
+    /* Arguments: temporary folder, final folder, then mode and path pairs. A folder already there is complete. */
+    private static final String INSTALL_BUNDLE = String.join("\n",
+            "part=$1; final=$2; shift 2",
+            "while [ $# -gt 1 ]; do chmod \"$1\" \"$part/$2\" || exit 1; shift 2; done",
+            "if [ -d \"$final\" ]; then rm -rf \"$part\"; else mv \"$part\" \"$final\"; fi");
 
     private final DeviceShell shell;
     private final FilePusher pusher;
@@ -39,7 +47,7 @@ public final class AgentDeployer {
     }
 
     static String agentName(AgentBinary agent) {
-        return "ltrunner-" + agent.sha256();
+        return agent.isBundle() ? "agent-" + agent.sha256() : "ltrunner-" + agent.sha256();
     }
 
     static String modelName(ContentFile model) {
@@ -48,27 +56,54 @@ public final class AgentDeployer {
 
     public Deployment deploy(AgentBinary agent, List<ContentFile> models) {
         Map<String, FileToPush> wanted = new LinkedHashMap<>();
-        wanted.put(agentName(agent), new FileToPush(new ContentFile(agent.file(), agent.sha256()), AGENT_MODE));
+        // a bundle is there when its program is (the folder appears complete or not at all)
+        String agentMarker = agent.isBundle() ? agentName(agent) + "/" + AgentBinary.PROGRAM : agentName(agent);
+        if (!agent.isBundle()) {
+            wanted.put(agentName(agent), new FileToPush(new ContentFile(agent.file(), agent.sha256()), AGENT_MODE));
+        }
         List<String> modelPaths = new ArrayList<>();
         for (ContentFile model : models) {
             wanted.putIfAbsent(modelName(model), new FileToPush(model, DATA_MODE));
             modelPaths.add(DEVICE_DIR + "/" + modelName(model));
         }
-        Set<String> present = existing(wanted.keySet());
+        List<String> names = new ArrayList<>(wanted.keySet());
+        names.add(agentMarker);
+        Set<String> present = existing(names);
         int pushed = 0;
+        if (agent.isBundle() && !present.contains(agentMarker)) {
+            pushed += installBundle(agent, DEVICE_DIR + "/" + agentName(agent));
+        }
         for (Map.Entry<String, FileToPush> entry : wanted.entrySet()) {
             if (!present.contains(entry.getKey())) {
                 install(entry.getValue(), DEVICE_DIR + "/" + entry.getKey());
                 pushed++;
             }
         }
-        return new Deployment(DEVICE_DIR + "/" + agentName(agent), modelPaths, pushed);
+        return new Deployment(agent.command(DEVICE_DIR + "/" + agentName(agent)), modelPaths, pushed);
+    }
+
+    private int installBundle(AgentBinary agent, String devicePath) {
+        String temporary = devicePath + ".part-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        List<String> dirs = new ArrayList<>();
+        dirs.add(temporary);
+        agent.files().stream().map(AgentFile::path).filter(p -> p.contains("/"))
+                .map(p -> p.substring(0, p.lastIndexOf('/'))).distinct().forEach(dirs::add);
+        shell.run(ShellCommand.script(MAKE_DIRS, dirs)).requireSuccess("creating " + temporary + " on " + shell.describe());
+        List<String> modes = new ArrayList<>(List.of(temporary, devicePath));
+        for (AgentFile file : agent.files()) {
+            pusher.push(file.local(), temporary + "/" + file.path(), file.mode());
+            modes.add(Integer.toOctalString(file.mode()));
+            modes.add(file.path());
+        }
+        shell.run(ShellCommand.script(INSTALL_BUNDLE, modes))
+                .requireSuccess("installing the agent bundle " + devicePath + " on " + shell.describe());
+        return agent.files().size();
     }
 
     private record FileToPush(ContentFile file, int mode) {
     }
 
-    private Set<String> existing(Set<String> names) {
+    private Set<String> existing(List<String> names) {
         List<String> args = new ArrayList<>();
         args.add(DEVICE_DIR);
         args.addAll(names);

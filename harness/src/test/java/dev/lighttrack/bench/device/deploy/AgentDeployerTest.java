@@ -60,19 +60,19 @@ class AgentDeployerTest extends VirtualDeviceTestBase {
 
         Deployment first = deployer.deploy(agent, List.of(model));
         assertEquals(2, first.filesPushed());
-        assertEquals(AgentDeployer.DEVICE_DIR + "/ltrunner-" + agent.sha256(), first.agentPath());
+        assertEquals(AgentDeployer.DEVICE_DIR + "/ltrunner-" + agent.sha256(), first.agentCommand().get(0));
         assertEquals(List.of(AgentDeployer.DEVICE_DIR + "/model-" + model.sha256() + ".onnx"), first.modelPaths());
         Path onDevice = deployDir().resolve("model-" + model.sha256() + ".onnx");
         assertEquals(model.sha256(), Sha256.of(onDevice), "the 3 MB model did not arrive byte for byte");
         assertTrue(Files.getPosixFilePermissions(deployDir().resolve("ltrunner-" + agent.sha256()))
                 .contains(PosixFilePermission.OWNER_EXECUTE));
-        assertEquals("agent\n", shell().run(dev.lighttrack.bench.device.ShellCommand.of(first.agentPath())).stdout());
+        assertEquals("agent\n", shell().run(dev.lighttrack.bench.device.ShellCommand.of(first.agentCommand().get(0))).stdout());
 
         int pushesBefore = pushed.size();
         Deployment second = deployer.deploy(agent, List.of(model));
         assertEquals(0, second.filesPushed());
         assertEquals(pushesBefore, pushed.size());
-        assertEquals(first.agentPath(), second.agentPath());
+        assertEquals(first.agentCommand(), second.agentCommand());
         assertEquals(first.modelPaths(), second.modelPaths());
         try (Stream<Path> names = Files.list(deployDir())) {
             assertEquals(List.of("ltrunner-" + agent.sha256(), "model-" + model.sha256() + ".onnx"),
