@@ -50,6 +50,35 @@ class BenchVirtualDeviceTest {
     }
 
     @Test
+    void benchOnAVirtualArm64Sd845PushesTheArm64BundleAndRunsItUnderEmulation() throws Exception {
+        Path runs = work.resolve("runs-arm64");
+        CliRun run = CliRun.of("--device", "virtual:sd845:arm64", "--backend", "cpu", "--search-size", "64",
+                "--warmup", "1", "--iterations", "2", "--min-seconds", "0", "--adb=" + server.address(),
+                "--results", runs.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("reports arm64-v8a and runs the arm64-v8a agent on this host under qemu-user"),
+                run.err());
+        assertTrue(run.err().contains("deployed 11 file(s)"), run.err());
+        assertTrue(run.out().contains("timings are emulated"), run.out());
+        List<Path> records;
+        try (Stream<Path> files = Files.list(runs)) {
+            records = files.filter(p -> p.toString().endsWith(".json")).toList();
+        }
+        assertEquals(1, records.size());
+        RunRecord record = RunRecordJson.read(records.get(0));
+        assertTrue(record.device().virtual());
+        assertEquals("arm64-v8a", record.device().abi());
+        assertTrue(record.note().contains("qemu-user emulation"), record.note());
+        assertEquals(2, record.summary().samples());
+
+        CliRun gpu = CliRun.of("--device", "virtual:sd845:arm64", "--backend", "gpu", "--search-size", "64",
+                "--iterations", "1", "--adb=" + server.address(), "--results", runs.toString());
+        assertEquals(2, gpu.exitCode(), gpu::toString);
+        assertTrue(gpu.err().contains("glibc bundle, which has the cpu backend only"), gpu.err());
+        assertEquals(List.of(), new AdbServerClient(server.address()).devices());
+    }
+
+    @Test
     void benchOnAVirtualSd845WritesARecordMarkedVirtualAndDisconnectsIt() throws Exception {
         assertTrue(agentBuilt(), "the ltrunner agent is not built (native module)");
         Path runs = work.resolve("runs");

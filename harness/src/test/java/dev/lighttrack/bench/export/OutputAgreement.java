@@ -58,10 +58,19 @@ final class OutputAgreement {
         } finally {
             feeds.values().forEach(OnnxTensor::close);
         }
-        double worst = 0;
+        Map<String, float[]> mine = new LinkedHashMap<>();
         for (int k = 0; k < ours.outputs().size(); k++) {
-            String name = ours.outputs().get(k).name();
-            float[] a = ours.output(k);
+            mine.put(ours.outputs().get(k).name(), ours.output(k));
+        }
+        return compare(model, mine, reference, "onnxruntime");
+    }
+
+    /** The worst error as a fraction of the allowed error, {@code ours} against {@code reference}, output by output. */
+    static double compare(Path model, Map<String, float[]> ours, Map<String, float[]> reference, String referenceName) {
+        double worst = 0;
+        for (Map.Entry<String, float[]> output : ours.entrySet()) {
+            String name = output.getKey();
+            float[] a = output.getValue();
             float[] b = reference.get(name);
             assertEquals(b.length, a.length, name + " size");
             double max = 0;
@@ -69,7 +78,8 @@ final class OutputAgreement {
                 max = Math.max(max, Math.abs(v));
             }
             if (!(max > 0)) {
-                throw new AssertionError(model.getFileName() + " output " + name + " is all zero in onnxruntime: the comparison would prove nothing");
+                throw new AssertionError(model.getFileName() + " output " + name + " is all zero in " + referenceName
+                        + ": the comparison would prove nothing");
             }
             double scale = SCALE_FRACTION * max;
             for (int i = 0; i < a.length; i++) {
@@ -77,7 +87,7 @@ final class OutputAgreement {
                 double err = Math.abs(a[i] - b[i]);
                 if (!(err <= allowed)) {
                     throw new AssertionError(model.getFileName() + " output " + name + "[" + i + "]: ours " + a[i]
-                            + ", onnxruntime " + b[i] + " (allowed difference " + allowed + ", output max " + max + ")");
+                            + ", " + referenceName + " " + b[i] + " (allowed difference " + allowed + ", output max " + max + ")");
                 }
                 worst = Math.max(worst, allowed > 0 ? err / allowed : 0);
             }
