@@ -83,9 +83,12 @@ static inline __attribute__((always_inline)) void dw_pixels(const lt_dwconv *d, 
 }
 
 /* The compiler vectorizes the channel loops; on x86-64 GCC also builds AVX-512 and AVX2 versions picked at load
- * time, since the baseline (SSE2) would be 4x narrower than XNNPACK's own kernels. */
+ * time, since the baseline (SSE2) would be 4x narrower than XNNPACK's own kernels. On aarch64, NEON is the baseline
+ * (every arm64-v8a core has it): v16 is four 128-bit registers, and fused multiply-adds (fmla) are allowed. */
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
 __attribute__((target_clones("avx512f", "avx2", "default"), optimize("fp-contract=fast")))
+#elif defined(__GNUC__) && !defined(__clang__) && defined(__aarch64__)
+__attribute__((optimize("fp-contract=fast")))
 #endif
 void lt_dwconv_row(void *conv, size_t row) {
     const lt_dwconv *d = conv;

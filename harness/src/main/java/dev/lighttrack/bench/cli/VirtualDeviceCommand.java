@@ -1,10 +1,12 @@
 package dev.lighttrack.bench.cli;
 
+import dev.lighttrack.bench.agents.virtualdevice.CpuEmulation;
 import dev.lighttrack.bench.agents.virtualdevice.VirtualDevice;
 import dev.lighttrack.bench.agents.virtualdevice.VirtualDeviceConfig;
 import dev.lighttrack.bench.device.VirtualDeviceSession;
 import dev.lighttrack.bench.device.profile.DeviceProfile;
 import dev.lighttrack.bench.device.profile.ProfileLoader;
+import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.files.JsonMapper;
 import java.util.List;
@@ -27,6 +29,10 @@ final class VirtualDeviceCommand implements Callable<Integer> {
             description = "Loopback port to listen on, outside 5555-5585 (default: a free one).")
     int port;
 
+    @Option(names = "--arm64", description = "Report arm64-v8a and run what is pushed under qemu-user emulation (the "
+            + "arm64 agent bundle, as on a phone); its timings are emulated.")
+    boolean arm64;
+
     @Spec
     CommandSpec spec;
 
@@ -45,26 +51,36 @@ final class VirtualDeviceCommand implements Callable<Integer> {
             throw new InvalidSetting("port", "must be 1-65535 (or 0 for a free port), got " + port);
         }
         DeviceProfile p = new ProfileLoader().loadDefault().get(profile);
-        VirtualDevice device = VirtualDeviceSession.startDevice(p, port);
+        CpuEmulation emulation = null;
+        if (arm64) {
+            try {
+                emulation = CpuEmulation.arm64();
+            } catch (IllegalStateException e) {
+                throw BenchException.badInput(e.getMessage());
+            }
+        }
+        String abi = emulation == null ? VirtualDeviceSession.hostAbi() : emulation.abi();
+        String note = emulation == null
+                ? "programs pushed to it run on this host: timings are of this host, not of the " + p.soc().part()
+                : "aarch64 programs pushed to it run on this host under qemu-user: timings are emulated, meaningless "
+                        + "as the " + p.soc().part() + "'s";
+        VirtualDevice device = VirtualDeviceSession.startDevice(p, port, emulation);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             device.close();
             VirtualDeviceSession.deleteTree(device.sandboxRoot());
         }, "virtual device shutdown"));
         if (OutputOptions.of(spec).json) {
-            System.out.println(JsonMapper.write(new Listening(device.serial(), device.port(), p.name(),
-                    VirtualDeviceSession.hostAbi(), p.soc().part(),
-                    device.config().trustedKeys().stream().map(Object::toString).toList(),
-                    "programs pushed to it run on this host: timings are of this host, not of the " + p.soc().part())));
+            System.out.println(JsonMapper.write(new Listening(device.serial(), device.port(), p.name(), abi,
+                    p.soc().part(), device.config().trustedKeys().stream().map(Object::toString).toList(), note)));
             System.out.flush();
             device.awaitClose();
             return 0;
         }
         System.out.println("virtual " + p.name() + " device listening on " + device.serial() + " (serial "
-                + device.serial() + ", ABI " + VirtualDeviceSession.hostAbi() + ")");
+                + device.serial() + ", ABI " + abi + ")");
         System.out.println("connect it:  adb connect " + device.serial());
         System.out.println("benchmark:   ./bench --device " + p.name() + " --serial " + device.serial());
-        System.out.println("programs pushed to it run on this host: timings are of this host, not of the "
-                + p.soc().part() + ". Ctrl-C stops it.");
+        System.out.println(note + ". Ctrl-C stops it.");
         System.out.flush();
         device.awaitClose();
         return 0;
