@@ -6,7 +6,6 @@ import dev.lighttrack.bench.agents.virtualdevice.VirtualDeviceConfig;
 import dev.lighttrack.bench.device.VirtualDeviceSession;
 import dev.lighttrack.bench.device.profile.DeviceProfile;
 import dev.lighttrack.bench.device.profile.ProfileLoader;
-import dev.lighttrack.bench.errors.BenchException;
 import dev.lighttrack.bench.errors.InvalidSetting;
 import dev.lighttrack.bench.files.JsonMapper;
 import java.util.List;
@@ -51,14 +50,7 @@ final class VirtualDeviceCommand implements Callable<Integer> {
             throw new InvalidSetting("port", "must be 1-65535 (or 0 for a free port), got " + port);
         }
         DeviceProfile p = new ProfileLoader().loadDefault().get(profile);
-        CpuEmulation emulation = null;
-        if (arm64) {
-            try {
-                emulation = CpuEmulation.arm64();
-            } catch (IllegalStateException e) {
-                throw BenchException.badInput(e.getMessage());
-            }
-        }
+        CpuEmulation emulation = arm64 ? CpuEmulation.arm64() : null;
         String abi = emulation == null ? VirtualDeviceSession.hostAbi() : emulation.abi();
         String note = emulation == null
                 ? "programs pushed to it run on this host: timings are of this host, not of the " + p.soc().part()

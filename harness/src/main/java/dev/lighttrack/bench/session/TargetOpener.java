@@ -43,14 +43,7 @@ final class TargetOpener {
     BenchmarkTarget virtual(DeviceProfile profile, boolean arm64) {
         AdbServerAddress server = spec.prepareServers().addresses().get(0);
         AgentBinaries agents = AgentBinaries.fromClasspath();
-        CpuEmulation emulation = null;
-        if (arm64) {
-            try {
-                emulation = CpuEmulation.arm64();
-            } catch (IllegalStateException e) {
-                throw BenchException.badInput(e.getMessage());
-            }
-        }
+        CpuEmulation emulation = arm64 ? CpuEmulation.arm64() : null;
         String abi = emulation == null ? VirtualDeviceSession.hostAbi() : emulation.abi();
         agents.forAbi(abi); // fail before starting anything when there is no agent for it
         VIRTUAL_DEVICE_LOG.setLevel(Level.WARNING);

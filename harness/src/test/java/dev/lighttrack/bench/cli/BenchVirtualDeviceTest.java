@@ -49,6 +49,15 @@ class BenchVirtualDeviceTest {
                 .getResource("agents/" + VirtualDeviceSession.hostAbi() + "/ltrunner") != null;
     }
 
+    private static RunRecord onlyRecord(Path runs) throws Exception {
+        List<Path> records;
+        try (Stream<Path> files = Files.list(runs)) {
+            records = files.filter(p -> p.toString().endsWith(".json")).toList();
+        }
+        assertEquals(1, records.size(), records::toString);
+        return RunRecordJson.read(records.get(0));
+    }
+
     @Test
     void benchOnAVirtualArm64Sd845PushesTheArm64BundleAndRunsItUnderEmulation() throws Exception {
         Path runs = work.resolve("runs-arm64");
@@ -60,12 +69,7 @@ class BenchVirtualDeviceTest {
                 run.err());
         assertTrue(run.err().contains("deployed 11 file(s)"), run.err());
         assertTrue(run.out().contains("timings are emulated"), run.out());
-        List<Path> records;
-        try (Stream<Path> files = Files.list(runs)) {
-            records = files.filter(p -> p.toString().endsWith(".json")).toList();
-        }
-        assertEquals(1, records.size());
-        RunRecord record = RunRecordJson.read(records.get(0));
+        RunRecord record = onlyRecord(runs);
         assertTrue(record.device().virtual());
         assertEquals("arm64-v8a", record.device().abi());
         assertTrue(record.note().contains("qemu-user emulation"), record.note());
@@ -88,12 +92,7 @@ class BenchVirtualDeviceTest {
         assertTrue(run.out().contains("timings are of this host, not of the SDM845"), run.out());
         assertTrue(run.err().contains("timings are of this host"), run.err());
 
-        List<Path> records;
-        try (Stream<Path> files = Files.list(runs)) {
-            records = files.filter(p -> p.toString().endsWith(".json")).toList();
-        }
-        assertEquals(1, records.size());
-        RunRecord record = RunRecordJson.read(records.get(0));
+        RunRecord record = onlyRecord(runs);
         assertTrue(record.device().virtual());
         assertEquals("sd845", record.device().profile());
         assertEquals(VirtualDeviceSession.hostAbi(), record.device().abi());

@@ -1,5 +1,6 @@
 package dev.lighttrack.bench.agents.virtualdevice;
 
+import dev.lighttrack.bench.errors.BenchException;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,18 +20,18 @@ public record CpuEmulation(String abi, Path qemu) {
     public static final String LIBRARY_RESOURCE = "emulation/linux-x86-64/libltexec.so";
     static final String QEMU_VARIABLE = "LTBENCH_QEMU_AARCH64";
 
-    /** arm64-v8a through {@code qemu-aarch64} found on PATH; an error naming the package when it is not there. */
+    /** arm64-v8a through {@code qemu-aarch64} found on PATH; a bad-input error naming the package when it is not there. */
     public static CpuEmulation arm64() {
         String arch = System.getProperty("os.arch");
         if (!arch.equals("amd64") && !arch.equals("x86_64")) {
-            throw new IllegalStateException("the virtual arm64 device emulates aarch64 on an x86_64 host; this host is "
+            throw BenchException.badInput("the virtual arm64 device emulates aarch64 on an x86_64 host; this host is "
                     + arch);
         }
         if (CpuEmulation.class.getClassLoader().getResource(LIBRARY_RESOURCE) == null) {
-            throw new IllegalStateException("this build has no " + LIBRARY_RESOURCE + " (the virtual arm64 device's "
+            throw BenchException.badInput("this build has no " + LIBRARY_RESOURCE + " (the virtual arm64 device's "
                     + "exec emulation): rebuild the native module (./bench builds it)");
         }
-        Path qemu = onPath("qemu-aarch64").orElseThrow(() -> new IllegalStateException("the virtual arm64 device "
+        Path qemu = onPath("qemu-aarch64").orElseThrow(() -> BenchException.badInput("the virtual arm64 device "
                 + "needs qemu-aarch64 (Debian's qemu-user, which ./bench installs): it is not on PATH"));
         return new CpuEmulation("arm64-v8a", qemu);
     }
