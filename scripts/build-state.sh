@@ -1,5 +1,5 @@
 # Sourced by ./bench: decides whether the build is stale. Only sources count: the POMs, every file
-# under a module's src/, the runner's CMakeLists.txt. Build outputs (anything under target/, ctest's
+# under a module's src/, the runner's CMakeLists.txt and cmake/ files. Build outputs (anything under target/, ctest's
 # and antrun's files among them) never do. The build touches harness/target/bench.stamp when it
 # packages the jar (Maven leaves an unchanged jar's time alone, so the jar's own time says nothing).
 
@@ -13,7 +13,7 @@ ltb_stale_reason() {
     echo "no build yet"
     return 0
   fi
-  local sources=("$root/pom.xml" "$root/native/CMakeLists.txt")
+  local sources=("$root/pom.xml" "$root/native/CMakeLists.txt" "$root/native/cmake")
   local module
   for module in "$root"/*; do
     [ -f "$module/pom.xml" ] && sources+=("$module/pom.xml")

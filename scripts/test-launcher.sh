@@ -27,6 +27,10 @@ check "build outputs are not sources" "" "$(ltb_stale_reason "$tree")"
 touch -d '+1 second' "$tree"/native/src/runner.c
 check "a changed runner source" "native/src/runner.c changed since the last build" "$(ltb_stale_reason "$tree")"
 touch -d '-1 minute' "$tree"/native/src/runner.c
+mkdir -p "$tree"/native/cmake
+touch -d '+1 second' "$tree"/native/cmake/bundle.cmake
+check "a changed cmake file" "native/cmake/bundle.cmake changed since the last build" "$(ltb_stale_reason "$tree")"
+touch -d '-1 minute' "$tree"/native/cmake/bundle.cmake
 touch -d '+1 second' "$tree"/harness/pom.xml
 check "a changed POM" "harness/pom.xml changed since the last build" "$(ltb_stale_reason "$tree")"
 rm "$tree/$LTB_BUILD_STAMP_NAME"
